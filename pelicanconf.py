@@ -1,0 +1,62 @@
+"""Settings for building the site locally; publishconf.py overrides what publishing changes."""
+
+SITENAME = "铁东新闻网"
+SITEURL = ""
+SITE_DESCRIPTION = "铁东区新闻：时政要闻、基层治理、民生服务、文化活动与图片新闻"
+DEFAULT_LANG = "zh-CN"
+TIMEZONE = "Asia/Shanghai"
+LOCALE = ("C.UTF-8",)
+DEFAULT_DATE_FORMAT = "%Y年%m月%d日 %H:%M"
+
+PATH = "content"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["photos", "frontpage"]
+
+ARTICLE_PATHS = ["articles", "photos"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "要闻"
+
+# Article URLs come from the file name, not the title: editing a headline never breaks a link.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = PAGE_URL
+CATEGORY_URL = "section/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_SAVE_AS = "section/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_SAVE_AS = "author/index.html"
+ARCHIVES_SAVE_AS = "archives.html"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Sections in the order the header lists them; photo news has its own strip on the home page.
+FRONTPAGE_SECTIONS = ["要闻", "政务", "民生", "文化", "图片新闻"]
+FRONTPAGE_ITEMS_PER_SECTION = 5
+FRONTPAGE_PHOTO_STRIP = 6
+
+# Feeds are written only when publishing (publishconf.py), where absolute URLs exist.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,20 @@
+"""Settings for publishing: everything in pelicanconf.py, with absolute URLs and feeds.
+
+The site's address comes from the environment (`SITEURL=https://… invoke publish`); the
+publish task and CI refuse to build without it, and run Pelican with `--fatal warnings`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+
+DELETE_OUTPUT_DIRECTORY = True
