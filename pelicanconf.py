@@ -13,7 +13,6 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["photos", "frontpage"]
 
-ARTICLE_PATHS = ["articles", "photos"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 USE_FOLDER_AS_CATEGORY = False
@@ -41,6 +40,7 @@ YEAR_ARCHIVE_URL = "{date:%Y}/"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 
 DEFAULT_PAGINATION = 20
+SUMMARY_MAX_LENGTH = 120
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

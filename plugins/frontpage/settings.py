@@ -10,7 +10,8 @@ DEFAULTS = {
 def merged(settings: dict) -> dict:
     """Return this plugin's settings with defaults filled in; raise ValueError on a bad value."""
     values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    if not all(isinstance(name, str) for name in values["FRONTPAGE_SECTIONS"]):
+    sections = values["FRONTPAGE_SECTIONS"]
+    if not isinstance(sections, (list, tuple)) or not all(isinstance(n, str) for n in sections):
         raise ValueError("FRONTPAGE_SECTIONS 应是栏目名称列表 (must be a list of section names)")
     for key in ("FRONTPAGE_ITEMS_PER_SECTION", "FRONTPAGE_PHOTO_STRIP"):
         if not isinstance(values[key], int) or values[key] < 0:

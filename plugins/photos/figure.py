@@ -3,8 +3,13 @@
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 
 from .caption import split_credit
+
+# HTML5 void elements (`<img>`, not `<img/>`), with every &, < and > escaped.
+HTML = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=None)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def figure_tag(soup: BeautifulSoup, photo: Photo, *, lazy: bool = True) -> Tag:
 def figure_html(photo: Photo, *, lazy: bool = True) -> str:
     """Return the <figure> markup for one photo."""
     soup = BeautifulSoup("", "html.parser")
-    return figure_tag(soup, photo, lazy=lazy).decode(formatter="html5")
+    return figure_tag(soup, photo, lazy=lazy).decode(formatter=HTML)
 
 
 def captioned_images_to_figures(html: str, size_of=lambda src: None) -> str:
@@ -63,4 +68,4 @@ def captioned_images_to_figures(html: str, size_of=lambda src: None) -> str:
         width, height = size_of(img["src"]) or (None, None)
         photo = Photo(img["src"], img.get("alt", ""), caption.text, caption.credit, width, height)
         paragraph.replace_with(figure_tag(soup, photo))
-    return soup.decode(formatter="html5")
+    return soup.decode(formatter=HTML)

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Idempotent setup: a virtual environment with requirements.txt; with --browser, also Debian's
+# chromium and the Noto CJK fonts (as root, or through sudo) that the browser tests need.
+set -eu
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+stamp=.venv/.requirements.sha256
+wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+  echo "$wanted" >"$stamp"
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "浏览器测试需要 chromium 和中文字体 (browser tests need): apt-get install chromium fonts-noto-cjk" >&2
+      exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+  fi
+fi

@@ -1,0 +1,77 @@
+"""Tasks for editors, developers and CI; `invoke --list` explains each one."""
+
+import os
+import shlex
+import sys
+
+from invoke import task
+
+SETTINGS = "pelicanconf.py"
+PUBLISH_SETTINGS = "publishconf.py"
+CONTENT = "content"
+OUTPUT = "output"
+HOST = "127.0.0.1"
+PORT = 8000
+
+
+def pelican(c, settings: str, output: str, *extra: str, **run) -> None:
+    """Run Pelican on content/ with `settings` into `output` (a new process, as CI runs it)."""
+    args = [sys.executable, "-m", "pelican", CONTENT, "-s", settings, "-o", output, *extra]
+    c.run(shlex.join(args), pty=False, **run)
+
+
+@task
+def build(c, output=OUTPUT):
+    """Build the site from content/ into output/ with pelicanconf.py (relative URLs, no feeds)."""
+    pelican(c, SETTINGS, output)
+
+
+@task
+def serve(c, host=HOST, port=PORT, output=OUTPUT):
+    """Serve the built site at http://127.0.0.1:8000/ (run `invoke build` first)."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    class ReusableServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = ReusableServer(output, (host, int(port)), ComplexHTTPRequestHandler)
+    print(f"网站预览 Serving {output}/ at http://{host}:{port}/ (Ctrl-C 停止)", file=sys.stderr)
+    server.serve_forever()
+
+
+@task
+def livereload(c, host=HOST, port=PORT, output=OUTPUT):
+    """Build, serve and rebuild on any change to content, theme, plugins or settings; the page reloads."""
+    from livereload import Server
+
+    def rebuild():
+        pelican(c, SETTINGS, output, warn=True)
+
+    rebuild()
+    server = Server()
+    for pattern in (
+        f"{CONTENT}/**/*",
+        "theme/**/*",
+        "plugins/**/*.py",
+        SETTINGS,
+    ):
+        server.watch(pattern, rebuild)
+    server.serve(host=host, port=int(port), root=output)
+
+
+@task
+def publish(c, output=OUTPUT):
+    """Strict build for publishing: publishconf.py, absolute URLs from $SITEURL, any warning fails."""
+    if not os.environ.get("SITEURL", "").startswith(("http://", "https://")):
+        sys.exit(
+            "发布需要网站地址：请设置 SITEURL，例如 SITEURL=https://news.example.gov.cn invoke publish "
+            "(publishing needs the site's address in $SITEURL)"
+        )
+    pelican(c, PUBLISH_SETTINGS, output, "--fatal", "warnings")
+
+
+@task
+def test(c, browser=True):
+    """Run the whole test suite (unit, build and browser tests) on both cores."""
+    marks = [] if browser else ["-m", "not browser"]
+    c.run(shlex.join([sys.executable, "-m", "pytest", "-n", "2", *marks]), pty=False)
