@@ -14,16 +14,22 @@ HOST = "127.0.0.1"
 PORT = 8000
 
 
-def pelican(c, settings: str, output: str, *extra: str, **run) -> None:
-    """Run Pelican on content/ with `settings` into `output` (a new process, as CI runs it)."""
-    args = [sys.executable, "-m", "pelican", CONTENT, "-s", settings, "-o", output, *extra]
-    c.run(shlex.join(args), pty=False, **run)
+def pelican(c, settings: str, content: str, output: str, *extra: str, keep_going=False) -> None:
+    """Run Pelican on `content` with `settings` into `output`, in a new process as CI runs it.
+
+    Pelican has already said what went wrong, so a failure exits with its status, no traceback;
+    `keep_going` (for livereload) leaves the previous preview up instead.
+    """
+    args = [sys.executable, "-m", "pelican", content, "-s", settings, "-o", output, *extra]
+    result = c.run(shlex.join(args), pty=False, warn=True)
+    if result.exited and not keep_going:
+        sys.exit(result.exited)
 
 
 @task
-def build(c, output=OUTPUT):
+def build(c, content=CONTENT, output=OUTPUT):
     """Build the site from content/ into output/ with pelicanconf.py (relative URLs, no feeds)."""
-    pelican(c, SETTINGS, output)
+    pelican(c, SETTINGS, content, output)
 
 
 @task
@@ -40,17 +46,17 @@ def serve(c, host=HOST, port=PORT, output=OUTPUT):
 
 
 @task
-def livereload(c, host=HOST, port=PORT, output=OUTPUT):
+def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT):
     """Build, serve and rebuild on any change to content, theme, plugins or settings; the page reloads."""
     from livereload import Server
 
     def rebuild():
-        pelican(c, SETTINGS, output, warn=True)
+        pelican(c, SETTINGS, content, output, keep_going=True)
 
     rebuild()
     server = Server()
     for pattern in (
-        f"{CONTENT}/**/*",
+        f"{content}/**/*",
         "theme/**/*",
         "plugins/**/*.py",
         SETTINGS,
@@ -60,18 +66,26 @@ def livereload(c, host=HOST, port=PORT, output=OUTPUT):
 
 
 @task
-def publish(c, output=OUTPUT):
+def publish(c, content=CONTENT, output=OUTPUT):
     """Strict build for publishing: publishconf.py, absolute URLs from $SITEURL, any warning fails."""
     if not os.environ.get("SITEURL", "").startswith(("http://", "https://")):
         sys.exit(
             "发布需要网站地址：请设置 SITEURL，例如 SITEURL=https://news.example.gov.cn invoke publish "
             "(publishing needs the site's address in $SITEURL)"
         )
-    pelican(c, PUBLISH_SETTINGS, output, "--fatal", "warnings")
+    pelican(c, PUBLISH_SETTINGS, content, output, "--fatal", "warnings")
 
 
 @task
 def test(c, browser=True):
     """Run the whole test suite (unit, build and browser tests) on both cores."""
     marks = [] if browser else ["-m", "not browser"]
-    c.run(shlex.join([sys.executable, "-m", "pytest", "-n", "2", *marks]), pty=False)
+    result = c.run(shlex.join([sys.executable, "-m", "pytest", "-n", "2", *marks]), pty=False, warn=True)
+    sys.exit(result.exited)
+
+
+@task
+def screenshots(c, content=CONTENT, output=OUTPUT):
+    """Build the site and photograph it in chromium for the README (docs/screenshots/*.png)."""
+    build(c, content=content, output=output)
+    c.run(shlex.join([sys.executable, "scripts/screenshots.py", output, "docs/screenshots"]))

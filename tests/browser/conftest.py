@@ -1,0 +1,81 @@
+"""Browser fixtures: Debian's chromium driven by Playwright against a site served on loopback."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags chromium keeps dialling out of this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless chromium; missing, it fails the run under CI=true and skips elsewhere."""
+    if not (os.path.exists(CHROMIUM) and shutil.which("chromium")):
+        message = f"Debian's chromium is not installed at {CHROMIUM}: apt-get install chromium fonts-noto-cjk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_demo(demo_site):
+    """The demo site on http://127.0.0.1:<free port>/."""
+    handler = functools.partial(QuietHandler, directory=str(demo_site.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def open_page(browser, served_demo):
+    """Open a page of the demo site at a viewport size; record every request it makes."""
+    contexts = []
+
+    def open_(path: str, viewport: dict):
+        context = browser.new_context(viewport=viewport, locale="zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.requests, page.errors = [], []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+        response = page.goto(f"{served_demo}/{path}", wait_until="load")
+        assert response.ok, (path, response.status)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

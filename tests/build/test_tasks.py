@@ -1,0 +1,76 @@
+"""The invoke tasks an editor uses: each is listed with its purpose; serve and livereload really serve."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from sitebuild import ROOT
+
+TASKS = ["build", "serve", "livereload", "publish", "test"]
+
+
+def invoke(*args: str, **popen) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "invoke", *args], cwd=ROOT, **popen)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_until(url: str, wanted: str, seconds: float = 60) -> str:
+    """GET `url` until its body contains `wanted`; fail after `seconds`."""
+    deadline, body = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if wanted in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"{url} never showed {wanted!r}; last body starts {body[:200]!r}")
+
+
+def test_every_task_is_listed_with_its_purpose():
+    listing = subprocess.run([sys.executable, "-m", "invoke", "--list"], cwd=ROOT, capture_output=True, text=True)
+    lines = {line.split()[0]: line for line in listing.stdout.splitlines() if line.startswith("  ")}
+    for name in TASKS:
+        assert name in lines and len(lines[name].split()) > 2, listing.stdout
+
+
+def test_build_then_serve(tmp_path):
+    output = tmp_path / "site"
+    assert invoke("build", "--output", str(output)).wait() == 0
+    port = free_port()
+    server = invoke("serve", "--port", str(port), "--output", str(output), stderr=subprocess.PIPE)
+    try:
+        fetch_until(f"http://127.0.0.1:{port}/2026/11/wuye-guanli.html", "健全管理机制 破解治理难题")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_livereload_rebuilds_when_an_article_changes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    port = free_port()
+    server = invoke(
+        "livereload", "--port", str(port), "--content", str(content), "--output", str(tmp_path / "site"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/2026/11/wenyi-yanchu.html"
+    try:
+        fetch_until(url, "立足群众文化需求")
+        article = content / "articles/wenyi-yanchu.md"
+        article.write_text(article.read_text(encoding="utf-8").replace("四平植物园", "南湖公园"), encoding="utf-8")
+        fetch_until(url, "南湖公园")
+    finally:
+        server.terminate()
+        server.wait(10)
