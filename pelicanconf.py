@@ -11,7 +11,7 @@ DEFAULT_DATE_FORMAT = "%Y年%m月%d日 %H:%M"
 PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["photos", "frontpage"]
+PLUGINS = ["photos", "frontpage", "strict"]
 
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
@@ -26,13 +26,17 @@ PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = PAGE_URL
 CATEGORY_URL = "section/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "section/"
 CATEGORIES_SAVE_AS = "section/index.html"
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "tag/"
 TAGS_SAVE_AS = "tag/index.html"
 AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_URL = "author/"
 AUTHORS_SAVE_AS = "author/index.html"
+ARCHIVES_URL = "archives.html"
 ARCHIVES_SAVE_AS = "archives.html"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
@@ -59,4 +63,6 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 RELATIVE_URLS = True
+# A local build shows warnings and goes on; publishconf.py makes any warning fail the build.
+STRICT_FAIL_ON = None
 DELETE_OUTPUT_DIRECTORY = False

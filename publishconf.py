@@ -1,7 +1,7 @@
 """Settings for publishing: everything in pelicanconf.py, with absolute URLs and feeds.
 
 The site's address comes from the environment (`SITEURL=https://… invoke publish`); the
-publish task and CI refuse to build without it, and run Pelican with `--fatal warnings`.
+publish task and CI refuse to build without it. Any warning or error fails the build.
 """
 
 import os
@@ -18,3 +18,4 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+STRICT_FAIL_ON = "warning"

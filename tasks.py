@@ -73,7 +73,7 @@ def publish(c, content=CONTENT, output=OUTPUT):
             "发布需要网站地址：请设置 SITEURL，例如 SITEURL=https://news.example.gov.cn invoke publish "
             "(publishing needs the site's address in $SITEURL)"
         )
-    pelican(c, PUBLISH_SETTINGS, content, output, "--fatal", "warnings")
+    pelican(c, PUBLISH_SETTINGS, content, output)
 
 
 @task

@@ -1,6 +1,7 @@
 """Pelican glue: captioned figures in every body, and photo news items built from `Photo:`."""
 
 import dataclasses
+import html
 import logging
 from pathlib import Path
 
@@ -17,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 def build_figures(content) -> None:
     """Rewrite the body's captioned images as figures; make a photo item's body its photo."""
-    if not isinstance(content, (Article, Page)) or not content._content:
+    if not isinstance(content, (Article, Page)):
         return
     content_root = Path(content.settings["PATH"])
     source = Path(content.source_path)
@@ -26,11 +27,13 @@ def build_figures(content) -> None:
         path = resolve_src(src, source.parent, content_root)
         return image_size(path) if path else None
 
-    content._content = captioned_images_to_figures(content._content, size_of)
+    if content._content:
+        content._content = captioned_images_to_figures(content._content, size_of)
     if "photo" in content.metadata:
         content.photo = photo_of_item(content, content_root)
         inline = dataclasses.replace(content.photo, src="{static}/" + content.photo.src)
         content._content = figure_html(inline, lazy=False)
+        content.metadata.setdefault("summary", html.escape(content.photo.caption))
 
 
 def photo_of_item(content, content_root: Path) -> Photo:

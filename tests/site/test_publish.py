@@ -20,7 +20,7 @@ def publish_env(**extra: str) -> dict:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     output = tmp_path_factory.mktemp("published") / "output"
-    process = run_pelican(ROOT / "content", output, "publishconf.py", "--fatal", "warnings", env=publish_env(SITEURL=SITEURL))
+    process = run_pelican(ROOT / "content", output, "publishconf.py", env=publish_env(SITEURL=SITEURL))
     assert process.returncode == 0, process.stdout + process.stderr
     return output
 
@@ -69,7 +69,25 @@ def test_a_warning_fails_the_strict_build(tmp_path):
             "images/a.jpg": (ROOT / "content/images/jinqiu-zhuxue.jpg").read_bytes(),
         },
     )
-    process = run_pelican(content, tmp_path / "out", "publishconf.py", "--fatal", "warnings", env=publish_env(SITEURL=SITEURL))
+    process = run_pelican(content, tmp_path / "out", "publishconf.py", env=publish_env(SITEURL=SITEURL))
     log = process.stdout + process.stderr
     assert process.returncode != 0
     assert "photos/wu-alt.md" in log and "Alt" in log
+    assert "严格构建未通过" in log and "Traceback" not in log
+
+
+def test_a_strict_build_lists_every_problem_before_failing(tmp_path):
+    photo = (ROOT / "content/images/jinqiu-zhuxue.jpg").read_bytes()
+    content = write_files(
+        tmp_path / "content",
+        {
+            "photos/yi.md": "Title: 图片一\nDate: 2026-11-24\nPhoto: images/a.jpg\n\n说明一。 东宣 摄\n",
+            "photos/er.md": "Title: 图片二\nDate: 2026-11-24\nPhoto: images/a.jpg\nAlt: 现场\n\n",
+            "images/a.jpg": photo,
+        },
+    )
+    process = run_pelican(content, tmp_path / "out", "publishconf.py", env=publish_env(SITEURL=SITEURL))
+    log = process.stdout + process.stderr
+    assert process.returncode == 1
+    assert "photos/yi.md" in log and "photos/er.md" in log
+    assert "以上共 2 条" in log

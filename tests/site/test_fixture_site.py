@@ -197,7 +197,7 @@ def test_missing_photo_is_named_and_fails_a_strict_build(tmp_path):
         tmp_path / "content",
         {"photos/queshi.md": "Title: 缺图的图片新闻\nDate: 2026-11-24\nPhoto: images/nowhere.jpg\nAlt: 现场\n\n说明。 东宣 摄\n"},
     )
-    process = run_pelican(content, tmp_path / "output", "pelicanconf.py", "--fatal", "errors")
+    process = run_pelican(content, tmp_path / "output", "pelicanconf.py", "-e", 'STRICT_FAIL_ON="error"')
     log = process.stdout + process.stderr
     assert process.returncode != 0
     assert "photos/queshi.md" in log and "images/nowhere.jpg" in log and "Photo" in log

@@ -1,0 +1,35 @@
+"""Pelican glue: with STRICT_FAIL_ON set, a build that logged a warning (or error) exits non-zero.
+
+Pelican's own `--fatal` raises inside the logging call, so the editor gets a traceback and only
+the first problem; this lets the build finish, list every problem, then fail with one line.
+"""
+
+import logging
+import sys
+
+from pelican import signals
+
+from .settings import merged
+from .tally import Tally, verdict
+
+TALLY = Tally()
+logging.getLogger().addHandler(TALLY)
+
+
+def start_counting(pelican) -> None:
+    """Check the setting and count from the start of this build."""
+    TALLY.reset(merged(pelican.settings)["STRICT_FAIL_ON"] or "warning")
+
+
+def fail_if_anything_was_logged(pelican) -> None:
+    """End a strict build with a non-zero exit status when it logged anything at the level."""
+    level_name = merged(pelican.settings)["STRICT_FAIL_ON"]
+    if level_name and TALLY.count:
+        print(verdict(TALLY.count, level_name), file=sys.stderr)
+        sys.exit(1)
+
+
+def register() -> None:
+    """Connect the handlers."""
+    signals.initialized.connect(start_counting)
+    signals.finalized.connect(fail_if_anything_was_logged)
