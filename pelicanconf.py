@@ -10,6 +10,8 @@ DEFAULT_DATE_FORMAT = "%Y年%m月%d日 %H:%M"
 
 PATH = "content"
 THEME = "theme"
+# Titles, bylines and captions are text: escape them everywhere; bodies are marked |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["photos", "frontpage", "strict"]
 

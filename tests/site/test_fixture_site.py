@@ -202,3 +202,25 @@ def test_missing_photo_is_named_and_fails_a_strict_build(tmp_path):
     assert process.returncode != 0
     assert "photos/queshi.md" in log and "images/nowhere.jpg" in log and "Photo" in log
     assert "Traceback" not in log
+
+
+def test_markup_in_titles_and_captions_is_shown_as_text(build_site):
+    site = build_site(
+        {
+            "articles/tiaozhan.md": """
+                Title: “安全<script>alert(1)</script>” & 社区
+                Subtitle: 副题含<b>标签</b>
+                Byline: 本报讯（记者 A&B）
+                Date: 2026-11-24 08:00
+                Category: 民生
+
+                正文第一段。
+                """,
+        }
+    )
+    page = site.html("2026/11/tiaozhan.html")
+    assert page.h1.get_text() == "“安全<script>alert(1)</script>” & 社区"
+    assert not page.select("main script") and not page.select(".subtitle b")
+    assert page.select_one(".byline").get_text() == "本报讯（记者 A&B）"
+    home = site.html("index.html")
+    assert not home.select("main script")
