@@ -13,7 +13,20 @@ THEME = "theme"
 # Titles, bylines and captions are text: escape them everywhere; bodies are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["photos", "frontpage", "strict"]
+# Markdown → metadata (bylines, slugs) → HTML (photos, summaries) → pages, feeds and indexes
+# (related, neighbors, frontpage, newsmeta, sitemap); strict fails a build that logged problems.
+PLUGINS = [
+    "bylines",
+    "slugs",
+    "photos",
+    "summaries",
+    "related",
+    "neighbors",
+    "frontpage",
+    "newsmeta",
+    "sitemap",
+    "strict",
+]
 
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
@@ -68,3 +81,5 @@ RELATIVE_URLS = True
 # A local build shows warnings and goes on; publishconf.py makes any warning fail the build.
 STRICT_FAIL_ON = None
 DELETE_OUTPUT_DIRECTORY = False
+
+# --- Machine-readable metadata: sitemaps, robots.txt, JSON-LD (plugins/newsmeta, sitemap) ---

@@ -1,0 +1,5 @@
+"""Pelican glue for the related plugin."""
+
+
+def register() -> None:
+    """Connect the handlers."""

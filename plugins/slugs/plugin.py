@@ -1,0 +1,5 @@
+"""Pelican glue for the slugs plugin."""
+
+
+def register() -> None:
+    """Connect the handlers."""

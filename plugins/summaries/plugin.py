@@ -1,0 +1,5 @@
+"""Pelican glue for the summaries plugin."""
+
+
+def register() -> None:
+    """Connect the handlers."""
