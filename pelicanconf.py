@@ -13,15 +13,17 @@ THEME = "theme"
 # Titles, bylines and captions are text: escape them everywhere; bodies are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-# Markdown → metadata (bylines, slugs) → HTML (photos, summaries) → pages, feeds and indexes
-# (related, neighbors, frontpage, newsmeta, sitemap); strict fails a build that logged problems.
+# Markdown → metadata (editorial fields and bylines, slugs) → HTML (photos, summaries) → pages,
+# feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); strict fails
+# a build that logged problems.
 PLUGINS = [
-    "bylines",
+    "editorial",
     "slugs",
     "photos",
     "summaries",
     "related",
     "neighbors",
+    "tag_cloud",
     "frontpage",
     "newsmeta",
     "sitemap",
@@ -57,8 +59,14 @@ YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+# The corrections page (更正) lists every Correction, newest first (plugins/editorial).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections"]
+CORRECTIONS_URL = "corrections.html"
+CORRECTIONS_SAVE_AS = "corrections.html"
 
 DEFAULT_PAGINATION = 20
+TAG_CLOUD_SORTING = "alphabetically"
+TAG_CLOUD_BADGE = True
 SUMMARY_MAX_LENGTH = 120
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

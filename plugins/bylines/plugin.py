@@ -1,5 +1,0 @@
-"""Pelican glue for the bylines plugin."""
-
-
-def register() -> None:
-    """Connect the handlers."""
