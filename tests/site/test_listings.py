@@ -1,0 +1,61 @@
+"""Listings readers expect: sections, tags and authors paginated; archives by year and month."""
+
+import pytest
+
+from sitebuild import Site, run_pelican, write_files
+
+STORIES = 25  # more than one page of DEFAULT_PAGINATION = 20
+
+
+def story(number: int) -> str:
+    month = 10 if number < 5 else 11
+    return f"""
+        Title: 铁东区基层治理简讯（第{number}期）
+        Byline: 本报讯（记者 常欣月）
+        Date: 2026-{month:02d}-{number % 28 + 1:02d} 08:{number:02d}
+        Category: 政务
+        Tags: 基层治理
+
+        近日，铁东区召开第{number}次基层治理推进会，部署下一阶段重点工作。
+        """
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("listings")
+    content = write_files(root / "content", {f"articles/jianxun-{n:02d}.md": story(n) for n in range(STORIES)})
+    process = run_pelican(content, root / "output")
+    assert process.returncode == 0, process.stdout + process.stderr
+    return Site(root / "output", process.stdout + process.stderr)
+
+
+def listing_of(site: Site, first_page: str) -> list[list[str]]:
+    """The story links of each page of a paginated listing, following its 下一页 links."""
+    pages, path = [], first_page
+    while path:
+        soup = site.html(path)
+        pages.append([a["href"] for a in soup.select("main .item-list a[href*='jianxun']")])
+        following = soup.select_one("a[rel=next]")
+        path = following and (site.output / path).parent.joinpath(following["href"]).resolve().relative_to(site.output.resolve()).as_posix()
+        if path and not path.endswith(".html"):
+            path += "index.html" if path.endswith("/") else "/index.html"
+    return pages
+
+
+@pytest.mark.parametrize("kind", ["section", "tag", "author"])
+def test_listings_are_paginated(site, kind):
+    first = next(site.output.glob(f"{kind}/*/index.html")).relative_to(site.output).as_posix()
+    pages = listing_of(site, first)
+    assert [len(links) for links in pages] == [20, 5]
+    assert len({link.rsplit("/", 1)[-1] for links in pages for link in links}) == STORIES
+
+
+@pytest.mark.parametrize("archive, count", [("2026/index.html", 25), ("2026/11/index.html", 20), ("2026/10/index.html", 5)])
+def test_archives_by_year_and_month(site, archive, count):
+    links = {a["href"].rsplit("/", 1)[-1] for a in site.html(archive).select("main a[href*='jianxun']")}
+    assert len(links) == count
+
+
+def test_archives_page_lists_everything(site):
+    links = {a["href"].rsplit("/", 1)[-1] for a in site.html("archives.html").select("main a[href*='jianxun']")}
+    assert len(links) == STORIES
