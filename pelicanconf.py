@@ -67,7 +67,6 @@ CORRECTIONS_SAVE_AS = "corrections.html"
 DEFAULT_PAGINATION = 20
 TAG_CLOUD_SORTING = "alphabetically"
 TAG_CLOUD_BADGE = True
-SUMMARY_MAX_LENGTH = 120
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -91,3 +90,21 @@ STRICT_FAIL_ON = None
 DELETE_OUTPUT_DIRECTORY = False
 
 # --- Machine-readable metadata: sitemaps, robots.txt, JSON-LD (plugins/newsmeta, sitemap) ---
+# sitemap.xml (pelican-sitemap): every article, lastmod from Modified, else Date. Listings (home,
+# sections, tags, authors, archives) and undated pages (关于本站) are left out: the plugin gives
+# them the build's clock time as lastmod, which is neither true nor reproducible, and crawlers
+# reach them by their links. Search engines ignore priority and changefreq; these say only that
+# a story rarely changes once published (a correction sets Modified, which moves lastmod).
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8},
+    "changefreqs": {"articles": "monthly"},
+    "exclude": [r"^$", r"/$", r"^[^/]*\.html$"],
+}
+# plugins/newsmeta: JSON-LD (NewsArticle + BreadcrumbList) on every article, robots.txt, and,
+# when SITEURL is absolute (publishing), the Google News sitemap of the last two days' stories;
+# "now" is $SOURCE_DATE_EPOCH when set, so a build can be repeated exactly.
+NEWSMETA_PUBLISHER_LOGO = "theme/favicon.svg"
+NEWSMETA_NEWS_SITEMAP = "news-sitemap.xml"
+NEWSMETA_NEWS_LANGUAGE = "zh-cn"
+NEWSMETA_ROBOTS_SITEMAPS = ["sitemap.xml"]

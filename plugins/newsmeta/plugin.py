@@ -1,5 +1,118 @@
-"""Pelican glue for the newsmeta plugin."""
+"""Pelican glue: JSON-LD on every article; robots.txt and the Google News sitemap as files.
+
+JSON-LD is made at article_generator_write_article, just before each article is written, not at
+article_generator_finalized: by then every generator has read its content, so {static} links in
+a body resolve (the static generator reads last; reading a body earlier logs "Unable to find"
+and Pelican memoizes the broken body), and summaries set by other plugins are final.
+"""
+
+import logging
+import os
+
+from pelican import signals
+
+from .clock import build_time
+from .jsonld import Image, Person, Publisher, Story, json_ld, script_json
+from .markup import first_image, plain_text
+from .newssitemap import NewsItem, news_sitemap, recent
+from .robots import robots_txt
+from .settings import merged
+from .urls import on_site, resolve, site_root
+
+logger = logging.getLogger(__name__)
+
+
+def check_settings(pelican) -> None:
+    """Fail at start-up, not half way, on a bad NEWSMETA_* value or SOURCE_DATE_EPOCH."""
+    merged(pelican.settings)
+    build_time(os.environ)
+
+
+def publisher_of(settings: dict) -> Publisher:
+    """The site as the publisher of its stories."""
+    root = site_root(settings["SITEURL"])
+    return Publisher(settings["SITENAME"], f"{root}/", on_site(root, merged(settings)["NEWSMETA_PUBLISHER_LOGO"]))
+
+
+def people_of(article, root: str) -> tuple[Person, ...]:
+    """The byline's people with roles (`article.people`), else the authors; each links to their page."""
+    pages = {author.name: on_site(root, author.url) for author in getattr(article, "authors", [])}
+    people = getattr(article, "people", None) or getattr(article, "authors", [])
+    return tuple(Person(p.name, getattr(p, "role", "") or "", pages.get(p.name, "")) for p in people)
+
+
+def image_of(article, root: str, page_url: str) -> Image | None:
+    """A photo item's photo, else the first picture of the body."""
+    photo = getattr(article, "photo", None)
+    if photo:
+        return Image(on_site(root, photo.src), photo.width, photo.height, photo.credit)
+    # The body as the site serves it, with {static} links resolved from the site root.
+    found = first_image(article.get_content(root or "/"))
+    return Image(resolve(page_url, found.src), found.width, found.height) if found else None
+
+
+def story_of(article, settings: dict) -> Story:
+    """The plain values the JSON-LD says about `article`."""
+    root = site_root(settings["SITEURL"])
+    url = on_site(root, article.url)
+    category = getattr(article, "category", None)
+    return Story(
+        url=url,
+        title=article.title,
+        summary=plain_text(article.summary),
+        published=article.date,
+        modified=getattr(article, "modified", None),
+        language=getattr(article, "lang", "") or settings["DEFAULT_LANG"],
+        section=category.name if category else "",
+        section_url=on_site(root, category.url) if category else "",
+        keywords=tuple(tag.name for tag in getattr(article, "tags", [])),
+        people=people_of(article, root),
+        image=image_of(article, root, url),
+    )
+
+
+def add_json_ld(generator, content) -> None:
+    """Set `article.json_ld`, which the theme puts in <script type="application/ld+json">."""
+    content.json_ld = script_json(json_ld(story_of(content, generator.settings), publisher_of(generator.settings)))
+
+
+class MachineFiles:
+    """A generator that writes robots.txt and, for a site with an absolute SITEURL, news-sitemap.xml."""
+
+    def __init__(self, context: dict, settings: dict, output_path: str, **_) -> None:
+        self.context = context
+        self.settings = settings
+        self.output_path = output_path
+
+    def generate_output(self, writer) -> None:
+        """Write the files from the articles every generator has finished with."""
+        values = merged(self.settings)
+        root = site_root(self.settings["SITEURL"])
+        sitemaps = list(values["NEWSMETA_ROBOTS_SITEMAPS"])
+        news_path = values["NEWSMETA_NEWS_SITEMAP"]
+        if news_path and root:
+            items = [NewsItem(on_site(root, a.url), a.date, a.title) for a in self.context.get("articles", [])]
+            chosen = recent(items, build_time(os.environ))
+            self.write(news_path, news_sitemap(chosen, self.settings["SITENAME"], values["NEWSMETA_NEWS_LANGUAGE"]))
+            sitemaps.append(news_path)
+        self.write("robots.txt", robots_txt(on_site(root, path) for path in sitemaps))
+
+    def write(self, path: str, text: str) -> None:
+        """Write `text` to `path` in the output folder, with Unix line ends."""
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        logger.info('Writing "%s"', target)
+
+
+def machine_files(pelican) -> type:
+    """Pelican's hook for extra generators."""
+    return MachineFiles
 
 
 def register() -> None:
     """Connect the handlers."""
+    signals.initialized.connect(check_settings)
+    signals.article_generator_write_article.connect(add_json_ld)
+    signals.get_generators.connect(machine_files)

@@ -1,5 +1,50 @@
-"""Pelican glue for the related plugin."""
+"""Pelican glue: once every article is read, give each its related stories (`article.related`)."""
+
+from collections import defaultdict
+
+from pelican import signals
+
+from .keywords import inverse_frequencies, story_text, terms, weigh
+from .rank import Story, related
+from .settings import merged
+
+
+def relate_articles(generator) -> None:
+    """Set `related` on every article and translation, among the articles in its language."""
+    settings = merged(generator.settings)
+    by_lang = defaultdict(list)
+    for article in generator.articles + generator.translations:
+        by_lang[article.lang].append(article)
+    for lang in sorted(by_lang):
+        relate(by_lang[lang], settings)
+
+
+def relate(articles: list, settings: dict) -> None:
+    """Rank one language's articles against each other by tags and TF-IDF keywords."""
+    documents = [terms(story_text(article.title, article._content or "")) for article in articles]
+    idf = inverse_frequencies(documents)
+    stories = [
+        Story(
+            article.url,
+            article.date,
+            getattr(article.category, "name", ""),
+            frozenset(tag.name for tag in getattr(article, "tags", [])),
+            weigh(document, idf, settings["RELATED_KEYWORDS"]),
+            article,
+        )
+        for article, document in zip(articles, documents)
+    ]
+    chosen = related(stories, settings["RELATED_COUNT"], settings["RELATED_TAG_WEIGHT"])
+    for story, others in zip(stories, chosen):
+        story.item.related = [other.item for other in others]
+
+
+def check_settings(pelican) -> None:
+    """Fail at start-up, not half way, on a bad RELATED_* value."""
+    merged(pelican.settings)
 
 
 def register() -> None:
     """Connect the handlers."""
+    signals.initialized.connect(check_settings)
+    signals.article_generator_finalized.connect(relate_articles)

@@ -1,5 +1,35 @@
-"""Pelican glue for the summaries plugin."""
+"""Pelican glue: a summary counted in characters and a reading time for every article and page."""
+
+import html
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+from .reading import reading_minutes
+from .settings import merged
+from .summary import body_text, summary_of
+
+
+def summarise_content(content) -> None:
+    """Set the summary (unless the editor wrote one) and `reading_minutes` from the body."""
+    if not isinstance(content, (Article, Page)):
+        return
+    settings = merged(content.settings)
+    text = body_text(content._content or "")
+    # Pelican returns metadata["summary"] as the summary and keeps it through link refreshing.
+    if "summary" not in content.metadata:
+        content.metadata["summary"] = html.escape(summary_of(text, settings["SUMMARIES_MAX_CHARS"]))
+    content.reading_minutes = reading_minutes(
+        text.full, settings["SUMMARIES_CHARS_PER_MINUTE"], settings["SUMMARIES_WORDS_PER_MINUTE"]
+    )
+
+
+def check_settings(pelican) -> None:
+    """Fail at start-up, not half way, on a bad SUMMARIES_* value."""
+    merged(pelican.settings)
 
 
 def register() -> None:
-    """Connect the handlers."""
+    """Connect the handlers; photos runs first, so captioned images are figures already."""
+    signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(summarise_content)

@@ -34,7 +34,7 @@ def test_pages_use_absolute_urls(published):
     assert page.find("link", rel="stylesheet")["href"].startswith(SITEURL + "/")
 
 
-@pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/yao-wen.atom.xml", "feeds/tu-pian-xin-wen.atom.xml"])
+@pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/yaowen.atom.xml", "feeds/tupian-xinwen.atom.xml"])
 def test_feeds_parse_with_absolute_links(published, feed):
     parsed = feedparser.parse((published / feed).read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")

@@ -1,0 +1,35 @@
+"""What JSON-LD takes from an article's HTML: its text, and its first picture."""
+
+import re
+from typing import NamedTuple
+
+from bs4 import BeautifulSoup
+
+SPACE = re.compile(r"\s+")
+
+
+class BodyImage(NamedTuple):
+    src: str
+    width: int | None
+    height: int | None
+
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment on one line; no space is added between inline elements."""
+    text = BeautifulSoup(html or "", "html.parser").get_text("")
+    return SPACE.sub(" ", text).strip()
+
+
+def dimension(value: object) -> int | None:
+    """An <img> width or height as a number of pixels, or None for "100%", "auto", nothing."""
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def first_image(html: str) -> BodyImage | None:
+    """The first <img> in the body with a real address (not a data: URI), or None."""
+    for img in BeautifulSoup(html or "", "html.parser").find_all("img", src=True):
+        src = img["src"].strip()
+        if src and not src.startswith("data:"):
+            return BodyImage(src, dimension(img.get("width")), dimension(img.get("height")))
+    return None

@@ -1,0 +1,69 @@
+"""Turn a Chinese section, tag or author name into a readable ASCII slug: 法治政府 → fazhi-zhengfu."""
+
+import hashlib
+import logging
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+import jieba
+from pypinyin import Style, lazy_pinyin
+
+# CJK ideographs: 〇, Extension A, the basic block, compatibility ideographs, Extensions B–H.
+HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# A run of Han text, or a run of letters and digits of any other script; the rest separates.
+RUN = re.compile(rf"(?P<han>[{HAN}]+)|(?P<other>(?:(?![{HAN}])[^\W_])+)")
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def normalise(name: str) -> str:
+    """The name as compared: NFKC (full-width → half-width), lower case, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def short_hash(text: str, length: int = 6) -> str:
+    """The first `length` hex digits of the SHA-1 of `text`."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def han_words(text: str) -> list[str]:
+    """Each word of a Han run as toneless pinyin, syllables joined: 基层治理 → jiceng, zhili."""
+    # Without the HMM, unknown words (most personal names) split into single characters the
+    # same way on every machine; ü is written v (lv, nv), as pypinyin and input methods do.
+    words = [part for word in jieba.lcut(text, HMM=False) for part in dictionary_parts(word)]
+    return [ascii_only("".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))) for word in words]
+
+
+def dictionary_parts(word: str) -> list[str]:
+    """A word of four or more characters as the most dictionary words of two or more: 物业, 管理."""
+    # jieba keeps compounds whole (物业管理); pinyin orthography (GB/T 16159) writes them word
+    # by word, wuye guanli. Among equally fine splits, the one with the commoner words wins.
+    if len(word) < 4:
+        return [word]
+    best: dict[int, tuple[int, float, list[str]]] = {0: (0, 0.0, [])}
+    for end in range(2, len(word) + 1):
+        options = [
+            (parts + 1, score + math.log(jieba.get_FREQ(word[start:end])), pieces + [word[start:end]])
+            for start, (parts, score, pieces) in best.items()
+            if end - start >= 2 and end - start < len(word) and jieba.get_FREQ(word[start:end])
+        ]
+        if options:
+            best[end] = max(options)
+    return best[len(word)][2] if len(word) in best else [word]
+
+
+def ascii_only(text: str) -> str:
+    """Latin letters without their accents, and digits: café → cafe; other scripts drop out."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).lower())
+
+
+@lru_cache(maxsize=None)
+def pinyin_slug(name: str) -> str:
+    """The plain slug of a name, words joined by "-": G20峰会 → g20-fenghui; ！！ → a short hash."""
+    text = normalise(name)
+    words: list[str] = []
+    for run in RUN.finditer(text):
+        words += han_words(run["han"]) if run["han"] else [ascii_only(run["other"])]
+    return "-".join(word for word in words if word) or short_hash(text)

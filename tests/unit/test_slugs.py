@@ -1,0 +1,156 @@
+"""Pinyin slugs for section, tag and author names, unique per kind and stable as the site grows."""
+
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from slugs.assign import assign_slugs, earliest
+from slugs.pinyin import normalise, pinyin_slug, short_hash
+from slugs.settings import merged
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CST = timezone(timedelta(hours=8))
+
+
+def day(n: int) -> datetime:
+    return datetime(2026, 11, n, 8, 30, tzinfo=CST)
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("要闻", "yaowen"),
+        ("政务", "zhengwu"),
+        ("图片新闻", "tupian-xinwen"),
+        ("物业管理", "wuye-guanli"),
+        ("法治政府", "fazhi-zhengfu"),
+        ("基层治理", "jiceng-zhili"),
+        ("金秋助学", "jinqiu-zhuxue"),
+        ("全国人民代表大会", "quanguo-renmin-daibiao-dahui"),
+        ("中华人民共和国", "zhonghua-renmin-gongheguo"),
+        ("社会主义核心价值观", "shehui-zhuyi-hexin-jiazhiguan"),
+        ("关工委", "guangongwei"),
+        ("依法治区", "yifa-zhi-qu"),
+        ("东宣", "dong-xuan"),
+        ("常欣月", "chang-xin-yue"),
+        ("绿化", "lvhua"),
+        ("G20峰会", "g20-fenghui"),
+        ("5G基站", "5g-jizhan"),
+        ("２０２６年", "2026-nian"),
+        ("2026年", "2026-nian"),
+        ("Ｇ２０ 峰会", "g20-fenghui"),
+        ("“金秋助学”活动", "jinqiu-zhuxue-huodong"),
+        ("中国—东盟博览会", "zhongguo-dongmeng-bolanhui"),
+        ("  乡村振兴 · 2026  ", "xiangcun-zhenxing-2026"),
+        ("Café 文化", "cafe-wenhua"),
+    ],
+)
+def test_pinyin_slug(name, slug):
+    assert pinyin_slug(name) == slug
+
+
+@pytest.mark.parametrize("name", ["！！", "——", "·", "★☆", "🎉"])
+def test_a_name_with_nothing_readable_gets_a_short_hash_of_itself(name):
+    slug = pinyin_slug(name)
+    assert SLUG.fullmatch(slug) and len(slug) == 6
+    assert slug == short_hash(normalise(name))
+    assert pinyin_slug("？？") != pinyin_slug("！！")
+
+
+def test_homophones_get_different_slugs_and_the_older_keeps_the_plain_one():
+    slugs = assign_slugs({"法治": day(20), "法制": day(24)})
+    assert slugs["法治"] == "fazhi"
+    assert slugs["法制"] == "fazhi-" + short_hash("法制", 4)
+
+
+def test_a_newer_homophone_never_moves_an_older_name():
+    before = assign_slugs({"法治": day(20), "基层治理": day(21)})
+    after = assign_slugs({"法治": day(20), "基层治理": day(21), "法制": day(24), "法治 ": day(25)})
+    assert {name: after[name] for name in before} == before
+    assert len(set(after.values())) == len({"法治", "基层治理", "法制"})
+
+
+def test_first_use_decides_not_the_order_the_names_arrive_in():
+    assert assign_slugs({"法制": day(1), "法治": day(2)}) == assign_slugs({"法治": day(2), "法制": day(1)})
+    assert assign_slugs({"法制": day(1), "法治": day(2)})["法制"] == "fazhi"
+
+
+def test_same_day_homophones_are_ordered_by_name():
+    slugs = assign_slugs({"法制": day(24), "法治": day(24)})
+    assert slugs[min("法制", "法治")] == "fazhi"
+
+
+def test_three_homophones_all_differ():
+    slugs = assign_slugs({"时政": day(1), "市政": day(2), "施政": day(3)})
+    assert slugs["时政"] == "shizheng"
+    assert len(set(slugs.values())) == 3 and all(s.startswith("shizheng") for s in slugs.values())
+
+
+def test_names_that_differ_only_in_width_or_case_share_a_slug():
+    slugs = assign_slugs({"G20峰会": day(1), "Ｇ２０峰会": day(2), "g20峰会": day(3)})
+    assert set(slugs.values()) == {"g20-fenghui"}
+
+
+def test_an_override_wins_and_frees_the_plain_slug_for_no_one():
+    slugs = assign_slugs({"法治": day(20), "法制": day(24)}, {"法制": "fazhi-zhidu"})
+    assert slugs == {"法治": "fazhi", "法制": "fazhi-zhidu"}
+
+
+def test_an_older_override_keeps_its_slug_and_a_newer_homophone_moves_aside():
+    slugs = assign_slugs({"法制": day(20), "法治": day(24)}, {"法制": "fazhi"})
+    assert slugs["法制"] == "fazhi" and slugs["法治"].startswith("fazhi-")
+
+
+def test_an_override_that_takes_an_older_names_slug_is_an_error():
+    with pytest.raises(ValueError, match="法制.*fazhi.*法治"):
+        assign_slugs({"法治": day(20), "法制": day(24)}, {"法制": "fazhi"})
+
+
+def test_overrides_for_names_not_in_use_are_ignored():
+    assert assign_slugs({"要闻": day(1)}, {"法制": "fazhi-zhidu"}) == {"要闻": "yaowen"}
+
+
+def test_no_names_no_slugs():
+    assert assign_slugs({}) == {}
+
+
+def test_earliest_keeps_each_names_first_use():
+    uses = [("法治", day(24)), ("要闻", day(21)), ("法治", day(20)), ("法治", day(22))]
+    assert earliest(uses) == {"法治": day(20), "要闻": day(21)}
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"法制": "fazhi-zhidu"},
+        {"东宣": "dongxuan", "法制": "fazhi-zhidu", "G20峰会": "g20"},
+        {},
+    ],
+)
+def test_good_overrides_pass(overrides):
+    assert merged({"SLUGS_OVERRIDES": overrides})["SLUGS_OVERRIDES"] == overrides
+
+
+def test_overrides_default_to_none():
+    assert merged({}) == {"SLUGS_OVERRIDES": {}}
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        (["法制", "fazhi-zhidu"], "字典"),
+        ({"法制": "法制"}, "小写字母"),
+        ({"法制": "Fazhi"}, "小写字母"),
+        ({"法制": "fazhi zhidu"}, "小写字母"),
+        ({"法制": "fazhi--zhidu"}, "小写字母"),
+        ({"法制": "-fazhi"}, "小写字母"),
+        ({"法制": ""}, "小写字母"),
+        ({"法制": None}, "小写字母"),
+        ({"": "fazhi"}, "字典"),
+        ({"法制": "fazhi", "法治": "fazhi"}, "同一个网址"),
+    ],
+)
+def test_bad_overrides_are_named_in_chinese_first(overrides, message):
+    with pytest.raises(ValueError, match=message):
+        merged({"SLUGS_OVERRIDES": overrides})
