@@ -1,20 +1,22 @@
-"""Render news photos as <figure> with a <figcaption> whose credit is marked up on its own."""
+"""Render news photos as <figure> with <picture> and a <figcaption> whose credit stands on its own."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 
-from .caption import split_credit
+from .pipeline import Derivative
 
 # HTML5 void elements (`<img>`, not `<img/>`), with every &, < and > escaped.
 HTML = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=None)
+MIME = {"webp": "image/webp", "jpeg": "image/jpeg"}
 
 
 @dataclass(frozen=True)
 class Photo:
-    """One published photo: where it is, what it shows, and who took it."""
+    """One published photo: its fallback file, what it shows, who took it, and its derivatives."""
 
     src: str
     alt: str
@@ -22,50 +24,102 @@ class Photo:
     credit: str
     width: int | None = None
     height: int | None = None
+    sources: tuple[Derivative, ...] = ()
+    sizes: str = ""
 
 
-def figure_tag(soup: BeautifulSoup, photo: Photo, *, lazy: bool = True) -> Tag:
-    """Build the <figure> for `photo` inside `soup`; the lead photo of a page is not lazy."""
-    figure = soup.new_tag("figure", attrs={"class": "photo"})
-    img = soup.new_tag("img", attrs={"src": photo.src, "alt": photo.alt, "decoding": "async"})
+def srcset(derivatives, fmt: str, url: Callable[[str], str]) -> str:
+    """`a-480.webp 480w, a-960.webp 960w` for one format."""
+    return ", ".join(f"{url(d.path)} {d.width}w" for d in derivatives if d.format == fmt)
+
+
+def img_tag(soup: BeautifulSoup, photo: Photo, url: Callable[[str], str], lazy: bool) -> Tag:
+    """The <img>: fallback JPEG with its srcset, alt, size, and lazy loading unless it leads."""
+    img = soup.new_tag("img", attrs={"src": url(photo.src), "alt": photo.alt})
+    if any(d.format == "jpeg" for d in photo.sources):
+        img["srcset"], img["sizes"] = srcset(photo.sources, "jpeg", url), photo.sizes
     if photo.width and photo.height:
         img["width"], img["height"] = str(photo.width), str(photo.height)
     if lazy:
         img["loading"] = "lazy"
-    figure.append(img)
+    img["decoding"] = "async"
+    return img
+
+
+def picture_tag(soup: BeautifulSoup, photo: Photo, url: Callable[[str], str], lazy: bool = True) -> Tag:
+    """<picture> with a <source> per modern format and the <img>; a bare <img> without derivatives."""
+    img = img_tag(soup, photo, url, lazy)
+    formats = [fmt for fmt in MIME if fmt != "jpeg" and any(d.format == fmt for d in photo.sources)]
+    if not formats:
+        return img
+    picture = soup.new_tag("picture")
+    for fmt in formats:
+        picture.append(soup.new_tag("source", attrs={"type": MIME[fmt], "srcset": srcset(photo.sources, fmt, url), "sizes": photo.sizes}))
+    picture.append(img)
+    return picture
+
+
+def figure_tag(soup: BeautifulSoup, photo: Photo, url: Callable[[str], str], lazy: bool = True) -> Tag:
+    """<figure class="photo"> with the picture and, when there is one, the caption and credit."""
+    figure = soup.new_tag("figure", attrs={"class": "photo"})
+    figure.append(picture_tag(soup, photo, url, lazy))
     if photo.caption or photo.credit:
         figcaption = soup.new_tag("figcaption")
-        if photo.caption:
-            text = soup.new_tag("span", attrs={"class": "caption-text"})
-            text.string = photo.caption
-            figcaption.append(text)
-        if photo.credit:
-            credit = soup.new_tag("span", attrs={"class": "credit"})
-            credit.string = photo.credit
-            figcaption.append(credit)
+        for css_class, text in (("caption-text", photo.caption), ("credit", photo.credit)):
+            if text:
+                span = soup.new_tag("span", attrs={"class": css_class})
+                span.string = text
+                figcaption.append(span)
         figure.append(figcaption)
     return figure
 
 
-def figure_html(photo: Photo, *, lazy: bool = True) -> str:
+def figure_html(photo: Photo, url: Callable[[str], str] = str, *, lazy: bool = True) -> str:
     """Return the <figure> markup for one photo."""
     soup = BeautifulSoup("", "html.parser")
-    return figure_tag(soup, photo, lazy=lazy).decode(formatter=HTML)
+    return figure_tag(soup, photo, url, lazy).decode(formatter=HTML)
 
 
-def captioned_images_to_figures(html: str, size_of=lambda src: None) -> str:
-    """Turn each image standing alone in a paragraph, with a title, into a captioned figure.
+def only_images(paragraph: Tag) -> bool:
+    """True for a paragraph of nothing but images (Markdown's way of block pictures, one a line)."""
+    tags = paragraph.find_all(True)
+    return bool(tags) and not paragraph.get_text(strip=True) and all(tag.name in ("img", "br") for tag in tags)
 
-    Markdown's `![alt](src "caption 本报通讯员 高欣 摄")` gives `<p><img title=…></p>`;
-    `size_of(src)` returns the image's (width, height) when it is known.
+
+def group_galleries(soup: BeautifulSoup) -> None:
+    """Wrap each run of two or more adjacent figures in <div class="gallery">."""
+    for figure in soup.select("figure.photo"):
+        if figure.parent is None or "gallery" in (figure.parent.get("class") or []):
+            continue
+        run = [figure]
+        node = figure.next_sibling
+        while node is not None and (isinstance(node, NavigableString) and not node.strip() or getattr(node, "name", None) == "figure"):
+            if getattr(node, "name", None) == "figure":
+                run.append(node)
+            node = node.next_sibling
+        if len(run) > 1:
+            gallery = soup.new_tag("div", attrs={"class": "gallery"})
+            figure.insert_before(gallery)
+            for member in run:
+                gallery.append(member.extract())
+
+
+def rewrite_images(html: str, photo_for: Callable[[Tag], Photo | None], url: Callable[[str], str]) -> str:
+    """Give every image `photo_for` knows its derivatives; one alone in a paragraph becomes a figure.
+
+    `photo_for(img)` returns the Photo for an <img> (caption and credit from its title), or None
+    to leave the image as it is (a remote picture, or one that could not be read).
     """
     soup = BeautifulSoup(html, "html.parser")
-    for img in soup.select("p > img[title]"):
-        paragraph = img.parent
-        if paragraph.get_text(strip=True) or len(paragraph.find_all(True)) != 1:
+    for paragraph in [p for p in soup.find_all("p") if only_images(p)]:
+        photos = [(img, photo_for(img)) for img in paragraph.find_all("img")]
+        if not any(photo for _, photo in photos):
             continue
-        caption = split_credit(img["title"])
-        width, height = size_of(img["src"]) or (None, None)
-        photo = Photo(img["src"], img.get("alt", ""), caption.text, caption.credit, width, height)
-        paragraph.replace_with(figure_tag(soup, photo))
+        for img, photo in photos:
+            paragraph.insert_before(figure_tag(soup, photo, url) if photo else img.extract())
+        paragraph.decompose()
+    for img in soup.find_all("img"):
+        if img.find_parent(["figure", "picture"]) is None and (photo := photo_for(img)) is not None:
+            img.replace_with(picture_tag(soup, photo, url))
+    group_galleries(soup)
     return soup.decode(formatter=HTML)

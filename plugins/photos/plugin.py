@@ -1,62 +1,175 @@
-"""Pelican glue: captioned figures in every body, and photo news items built from `Photo:`."""
+"""Pelican glue: every content image becomes upright, metadata-free derivatives in a <picture>.
 
-import dataclasses
+content_object_init plans each photo (checks, size, cache key) and rewrites the HTML; a small
+generator makes the missing derivatives on every core and copies them into the output; the
+originals are taken out of the static files, so no GPS position is ever published.
+"""
+
 import html
+import os
 import logging
+import posixpath
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.contents import Article, Page
 
+from .cache import PhotoCache, photo_key, planned
 from .caption import split_credit
-from .figure import Photo, captioned_images_to_figures, figure_html
-from .images import image_size, resolve_src
+from .figure import Photo, figure_html, rewrite_images
+from .images import IMAGE_SUFFIXES, PhotoProblem, checked_size, resolve_src
+from .pipeline import make_into_cache
+from .settings import merged, recipe
 
 logger = logging.getLogger(__name__)
 
 
-def build_figures(content) -> None:
-    """Rewrite the body's captioned images as figures; make a photo item's body its photo."""
+class Build:
+    """This build's photo settings and the photos it must publish: key → (file, derivatives, users)."""
+
+    def start(self, settings: dict) -> None:
+        self.settings = merged(settings)
+        self.recipe = recipe(self.settings)
+        self.cache = PhotoCache(Path(self.settings["PHOTOS_CACHE_PATH"]))
+        self.jobs: dict[str, tuple[Path, list, set[str]]] = {}
+
+    def plan(self, path: Path, content_root: Path, used_by: str) -> Photo:
+        """Check a photo, plan its derivatives; raise PhotoProblem when it cannot be published."""
+        size = checked_size(path, content_root, self.settings["PHOTOS_MAX_PIXELS"])
+        key = photo_key(path, self.recipe)
+        derivatives = planned(path.stem, key, size, self.recipe, self.settings["PHOTOS_OUTPUT_DIR"])
+        self.jobs.setdefault(key, (path, derivatives, set()))[2].add(used_by)
+        jpegs = [d for d in derivatives if d.format == "jpeg"]
+        fallback = max((d for d in jpegs if d.width <= self.settings["PHOTOS_FALLBACK_WIDTH"]), key=lambda d: d.width, default=jpegs[0])
+        return Photo(fallback.path, "", "", "", fallback.width, fallback.height, tuple(derivatives), self.settings["PHOTOS_SIZES"])
+
+
+BUILD = Build()
+
+
+def start_build(pelican) -> None:
+    """Check the PHOTOS_* settings at start-up and forget the previous build's photos."""
+    BUILD.start(pelican.settings)
+
+
+def url_maker(content):
+    """Turn a path from the site root into a URL as this page needs it (relative or absolute)."""
+    if content.settings["RELATIVE_URLS"]:
+        base = posixpath.relpath(".", posixpath.dirname(content.url) or ".")
+    else:
+        base = content.settings["SITEURL"]
+    return lambda path: f"{base}/{path}"
+
+
+def build_photos(content) -> None:
+    """Rewrite the body's images as published photos; a photo item's body becomes its photo."""
     if not isinstance(content, (Article, Page)):
         return
+    where = content.relative_source_path
     content_root = Path(content.settings["PATH"])
-    source = Path(content.source_path)
+    source_dir = Path(content.source_path).parent
+    url = url_maker(content)
 
-    def size_of(src: str):
-        path = resolve_src(src, source.parent, content_root)
-        return image_size(path) if path else None
+    def photo_for(img):
+        path = resolve_src(img.get("src", ""), source_dir, content_root)
+        if path is None:
+            return None
+        try:
+            photo = BUILD.plan(path, content_root, where)
+        except PhotoProblem as problem:
+            logger.error("%s: 图片 %s：%s", where, img.get("src"), problem)
+            return None
+        caption = split_credit(img.attrs.pop("title", ""))
+        check_words(where, img.get("src"), img.get("alt", ""), caption.text or caption.credit)
+        return Photo(**{**photo.__dict__, "alt": img.get("alt", ""), "caption": caption.text, "credit": caption.credit})
 
     if content._content:
-        content._content = captioned_images_to_figures(content._content, size_of)
+        content._content = rewrite_images(content._content, photo_for, url)
     if "photo" in content.metadata:
-        content.photo = photo_of_item(content, content_root)
-        inline = dataclasses.replace(content.photo, src="{static}/" + content.photo.src)
-        content._content = figure_html(inline, lazy=False)
-        content.metadata.setdefault("summary", html.escape(content.photo.caption))
+        photo_item(content, content_root, url)
 
 
-def photo_of_item(content, content_root: Path) -> Photo:
-    """The photo of a photo news item: its file from `Photo:`, its caption from the body."""
+def photo_item(content, content_root: Path, url) -> None:
+    """A photo news item: the photo from `Photo:`, its caption the body's text, then any more photos."""
     where = content.relative_source_path
-    path = content.metadata["photo"].strip().lstrip("/")
-    size = image_size(content_root / path)
-    if size is None:
-        logger.error(
-            "%s: 照片文件 %s 不存在或不是图片，请检查 Photo 字段 (photo not found or not an image)",
-            where,
-            path,
-        )
+    name = content.metadata["photo"].strip()
+    content.photo = None  # Pelican set it to the field's text; it is a Photo only once it is planned
+    soup = BeautifulSoup(content._content or "", "html.parser")
+    more = [node.extract() for node in soup.select("figure, div.gallery") if node.parent is not None]
+    caption = split_credit(soup.get_text("\n"))
     alt = content.metadata.get("alt", "").strip()
-    if not alt:
-        logger.warning("%s: 照片缺少替代文字，请填写 Alt 字段 (photo has no Alt text)", where)
-    caption = split_credit(BeautifulSoup(content._content, "html.parser").get_text("\n"))
-    if not caption.text:
-        logger.warning("%s: 图片新闻缺少图片说明，正文即说明 (photo item has no caption)", where)
-    width, height = size or (None, None)
-    return Photo(path, alt, caption.text, caption.credit, width, height)
+    check_words(where, name, alt, caption.text or caption.credit, field="Photo")
+    try:
+        planned_photo = BUILD.plan(content_root / name.lstrip("/"), content_root, where)
+    except PhotoProblem as problem:
+        logger.error("%s: Photo 字段的图片 %s：%s", where, name, problem)
+        return
+    content.photo = Photo(**{**planned_photo.__dict__, "alt": alt, "caption": caption.text, "credit": caption.credit})
+    content._content = figure_html(content.photo, url, lazy=False) + "".join(str(node) for node in more)
+    content.metadata.setdefault("summary", html.escape(caption.text))
+
+
+def check_words(where: str, image: str, alt: str, caption: str, field: str = "") -> None:
+    """Warn about a photo without alt text or caption (a publish build fails on warnings)."""
+    hint = "Alt 字段" if field else "方括号里的文字"
+    if not alt.strip():
+        logger.warning("%s: 图片 %s 缺少替代文字，请填写%s (photo has no Alt text)", where, image, hint)
+    if not caption.strip():
+        where_caption = "正文即说明" if field else "引号里写说明"
+        logger.warning("%s: 图片 %s 缺少图片说明，%s (photo has no caption)", where, image, where_caption)
+
+
+def keep_originals_private(generator) -> None:
+    """Take original photos out of the static files, unless PHOTOS_PUBLISH_ORIGINALS asks for them."""
+    if BUILD.settings["PHOTOS_PUBLISH_ORIGINALS"]:
+        return
+    generator.staticfiles[:] = [s for s in generator.staticfiles if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
+
+
+class PhotoGenerator:
+    """Makes the derivatives that are not cached yet (on every core), then publishes them all."""
+
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs) -> None:
+        self.output_path = Path(output_path)
+
+    def generate_context(self) -> None:
+        """Nothing to read: photos are planned while articles are read."""
+
+    def generate_output(self, writer) -> None:
+        """Make what is missing, report what failed, copy every derivative into the output."""
+        missing = {key: job for key, job in BUILD.jobs.items() if not BUILD.cache.has(key, job[1])}
+        failed = dict(zip(missing, run_all(missing)))
+        for key, error in sorted(failed.items()):
+            if error:
+                source, _, users = BUILD.jobs[key]
+                logger.error("%s: 图片 %s 无法处理，文件可能已损坏 (cannot process photo: %s)", "、".join(sorted(users)), source, error)
+        for key, (source, derivatives, _) in sorted(BUILD.jobs.items()):
+            if not failed.get(key):
+                BUILD.cache.publish(key, derivatives, self.output_path)
+        logger.info("照片：新处理 %d 张，沿用缓存 %d 张 (photos: %d made, %d from cache)", len(missing), len(BUILD.jobs) - len(missing), len(missing), len(BUILD.jobs) - len(missing))
+
+
+def run_all(missing: dict) -> list[str | None]:
+    """make_into_cache for each missing photo, in worker processes when there is more than one."""
+    calls = [(source, BUILD.recipe, BUILD.cache.folder(key)) for key, (source, _, _) in missing.items()]
+    workers = min(BUILD.settings["PHOTOS_WORKERS"] or os.cpu_count() or 1, len(calls))
+    BUILD.cache.root.mkdir(parents=True, exist_ok=True)
+    if workers <= 1:
+        return [make_into_cache(*call) for call in calls]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(make_into_cache, *zip(*calls)))
+
+
+def add_generator(pelican):
+    """Pelican asks plugins for extra generators."""
+    return PhotoGenerator
 
 
 def register() -> None:
     """Connect the handlers."""
-    signals.content_object_init.connect(build_figures)
+    signals.initialized.connect(start_build)
+    signals.content_object_init.connect(build_photos)
+    signals.static_generator_finalized.connect(keep_originals_private)
+    signals.get_generators.connect(add_generator)

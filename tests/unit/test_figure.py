@@ -1,49 +1,78 @@
-"""Captioned images become <figure> with the credit marked up on its own; other images stay."""
+"""Images become <figure>/<picture> with WebP and JPEG sources; credits stand apart; galleries group."""
 
 import pytest
 from bs4 import BeautifulSoup
 
-from photos.figure import Photo, captioned_images_to_figures, figure_html
+from photos.caption import split_credit
+from photos.figure import Photo, figure_html, rewrite_images
+from photos.pipeline import Derivative
 
 CAPTION = "近日，铁东区城市管理综合行政执法局开展楼道堆积物集中清理行动。本报通讯员 王东 摄"
+SOURCES = tuple(
+    Derivative(f"images/a-k-{w}.{ext}", w, w * 2 // 3, fmt) for w in (480, 960) for fmt, ext in (("webp", "webp"), ("jpeg", "jpg"))
+)
+PHOTO = Photo("images/a-k-960.jpg", "", "", "", 960, 640, SOURCES, "100vw")
+
+
+def url(path: str) -> str:
+    return f"../../{path}"
+
+
+def photo_for(img):
+    """What the plugin does: derivatives for local images, the caption from the title."""
+    if img["src"].startswith("http"):
+        return None
+    caption = split_credit(img.attrs.pop("title", ""))
+    return Photo(**{**PHOTO.__dict__, "alt": img.get("alt", ""), "caption": caption.text, "credit": caption.credit})
 
 
 def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-def test_captioned_image_becomes_figure_with_credit():
+def test_image_alone_in_a_paragraph_becomes_a_figure_with_picture_and_credit():
     html = f'<p>清理前后对比：</p>\n<p><img alt="执法队员清理楼道" src="{{static}}/images/a.jpg" title="{CAPTION}"></p>'
-    soup = parse(captioned_images_to_figures(html, lambda src: (1600, 1067)))
-    img = soup.select_one("figure.photo > img")
-    assert img["alt"] == "执法队员清理楼道"
-    assert (img["width"], img["height"]) == ("1600", "1067")
-    assert img["loading"] == "lazy" and img["decoding"] == "async"
+    soup = parse(rewrite_images(html, photo_for, url))
+    figure = soup.select_one("figure.photo")
+    source = figure.select_one("picture > source")
+    assert source["type"] == "image/webp"
+    assert source["srcset"] == "../../images/a-k-480.webp 480w, ../../images/a-k-960.webp 960w"
+    img = figure.select_one("picture > img")
+    assert img["src"] == "../../images/a-k-960.jpg"
+    assert img["srcset"] == "../../images/a-k-480.jpg 480w, ../../images/a-k-960.jpg 960w"
+    assert (img["alt"], img["width"], img["height"]) == ("执法队员清理楼道", "960", "640")
+    assert img["loading"] == "lazy" and img["decoding"] == "async" and img["sizes"] == "100vw"
     assert not img.has_attr("title")
-    assert soup.select_one("figcaption .caption-text").get_text() == CAPTION.removesuffix("本报通讯员 王东 摄")
-    assert soup.select_one("figcaption .credit").get_text() == "本报通讯员 王东 摄"
+    assert figure.select_one("figcaption .caption-text").get_text() == CAPTION.removesuffix("本报通讯员 王东 摄")
+    assert figure.select_one("figcaption .credit").get_text() == "本报通讯员 王东 摄"
     assert soup.select_one("p").get_text() == "清理前后对比："
 
 
-@pytest.mark.parametrize(
-    "html",
-    [
-        '<p><img alt="无说明的图" src="a.jpg"></p>',
-        '<p>文字中的图标<img alt="图标" src="icon.png" title="说明"></p>',
-    ],
-)
-def test_images_without_caption_or_inside_text_stay_as_they_are(html):
-    assert "<figure" not in captioned_images_to_figures(html)
+def test_image_inside_text_gets_a_picture_but_no_figure():
+    soup = parse(rewrite_images('<p>图标<img alt="图标" src="icon.png">说明</p>', photo_for, url))
+    assert soup.select_one("p > picture > img")["alt"] == "图标" and not soup.figure
 
 
-def test_size_is_left_out_when_unknown():
-    img = parse(captioned_images_to_figures('<p><img alt="图" src="x.jpg" title="说明"></p>')).img
-    assert not img.has_attr("width") and not img.has_attr("height")
+def test_images_the_plugin_does_not_know_stay_as_they_are():
+    html = '<p><img alt="远程图片" src="https://example.com/a.jpg"></p>'
+    assert rewrite_images(html, photo_for, url) == html
+
+
+def test_adjacent_figures_make_a_gallery():
+    html = "".join(f'<p><img alt="图{i}" src="{i}.jpg" title="说明{i}。东宣 摄"></p>\n' for i in range(3)) + "<p>正文。</p>"
+    soup = parse(rewrite_images(html, photo_for, url))
+    gallery = soup.select_one("div.gallery")
+    assert [f.img["alt"] for f in gallery.select("figure")] == ["图0", "图1", "图2"]
+    assert soup.select("p")[-1].get_text() == "正文。"
+
+
+def test_one_figure_is_no_gallery():
+    assert "gallery" not in rewrite_images('<p><img alt="图" src="a.jpg" title="说明"></p>', photo_for, url)
 
 
 def test_lead_photo_is_not_lazy_and_text_is_escaped():
     photo = Photo("images/a.jpg", "示意图", "标题含<script>与&符号", "东宣 摄", 800, 600)
     html = figure_html(photo, lazy=False)
-    assert "loading" not in html
+    assert "loading" not in html and "<picture" not in html, "no derivatives: a bare <img>"
     assert "&lt;script&gt;" in html and "&amp;" in html
     assert parse(html).select_one(".credit").get_text() == "东宣 摄"
