@@ -89,3 +89,9 @@ def screenshots(c, content=CONTENT, output=OUTPUT):
     """Build the site and photograph it in chromium for the README (docs/screenshots/*.png)."""
     build(c, content=content, output=output)
     c.run(shlex.join([sys.executable, "scripts/screenshots.py", output, "docs/screenshots"]))
+
+
+@task
+def bench(c):
+    """Run the benchmarks in bench/ against stock Pelican in the same run (figures: BENCHMARKS.md)."""
+    c.run(shlex.join([sys.executable, "bench/photo_pipeline.py"]))

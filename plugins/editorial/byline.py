@@ -23,10 +23,12 @@ ROLE_WORDS = {
     "实习生": "实习生",
 }
 ROLES = ("记者", "通讯员", "摄影", "编辑", "实习生")
-ROLE_PREFIX = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
-# Words that stand in a byline but are neither a role nor a person.
-FILLER = {"本报讯", "本报", "报道", "摄", "文", "图", "文图"}
-NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z .'-]*)$")
+# A role word, maybe after the name of a paper or agency: 记者, 本报记者, 新华社记者.
+ROLE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{0,6}?(" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")")
+# Words that stand in a byline but are neither a role nor a person (评论员 signs for the paper).
+FILLER = {"本报讯", "本报", "报道", "摄", "文", "图", "文图", "本报评论员", "评论员"}
+NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z.'-]*)$")
+LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
 BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
@@ -40,17 +42,20 @@ def parse_byline(byline: str) -> list[Person]:
     text = unicodedata.normalize("NFKC", byline).strip()
     bracketed = BRACKETS.findall(text)
     if bracketed:
-        text = bracketed[-1]  # a dateline (本报讯, 新华社北京11月24日电) stands before the brackets
+        text = " ".join(bracketed)  # a dateline (本报讯, 新华社北京11月24日电) stands before them
     people: list[Person] = []
-    role = ""
+    role, latin = "", False
     for token in re.split(r"[\s、,，/;；:：]+", text):
-        while token:
+        while token and token not in FILLER:
             match = ROLE_PREFIX.match(token)
             if match:
-                role, token = ROLE_WORDS[match.group()], token[match.end() :]
+                role, token, latin = ROLE_WORDS[match[1]], token[match.end() :], False
                 continue
-            if token not in FILLER and NAME.match(token) and token not in [p.name for p in people]:
+            if latin and LATIN.match(token):  # 记者 Li Ming: one person, two words
+                people[-1] = Person(f"{people[-1].name} {token}", role)
+            elif NAME.match(token) and token not in [p.name for p in people]:
                 people.append(Person(token, role))
+                latin = bool(LATIN.match(token))
             break
     return people
 

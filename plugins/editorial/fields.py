@@ -11,7 +11,8 @@ PELICAN_FIELDS = {
 }
 NEWS_FIELDS = {"kicker", "subtitle", "byline", "lead", "note", "photo", "alt", "correction", "source"}
 KNOWN_FIELDS = PELICAN_FIELDS | NEWS_FIELDS
-TRUE_OR_FALSE = {"true", "false", "yes", "no", "1", "0", "是", "否"}
+TRUE_WORDS = {"true", "yes", "1", "是"}
+FALSE_WORDS = {"false", "no", "0", "否"}
 
 
 def unknown_fields(keys, known=KNOWN_FIELDS) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from pelican.urlwrappers import Author
 
 from .byline import format_byline, merge_people, parse_byline, parse_person
 from .corrections import parse_corrections
-from .fields import KNOWN_FIELDS, TRUE_OR_FALSE, field_line, unknown_fields
+from .fields import FALSE_WORDS, KNOWN_FIELDS, TRUE_WORDS, field_line, unknown_fields
 from .settings import merged
 
 logger = logging.getLogger(__name__)
@@ -22,8 +22,8 @@ def check_settings(pelican) -> None:
 
 def apply_editorial_fields(content) -> None:
     """Give an article its people with roles, its byline, its corrections; report odd fields."""
-    if not isinstance(content, Article):
-        return
+    if not isinstance(content, Article) or not hasattr(content, "date"):
+        return  # without a Date Pelican skips the file and says so itself
     report = Reporter(content)
     settings = content.settings
     known = KNOWN_FIELDS | set(merged(settings)["EDITORIAL_EXTRA_FIELDS"]) | set(settings["DEFAULT_METADATA"])
@@ -34,9 +34,10 @@ def apply_editorial_fields(content) -> None:
             report(key, "未知字段“{field}”，请删除或改正 (unknown field '{field}')")
     set_people(content, report)
     set_corrections(content, report)
-    lead = str(content.metadata.get("lead", "true")).strip().lower()
-    if lead not in TRUE_OR_FALSE:
+    lead = str(content.metadata.get("lead", "false")).strip().lower()
+    if lead not in TRUE_WORDS | FALSE_WORDS:
         report("lead", "{field} 应为 true 或 false ({field} must be true or false)")
+    content.lead = lead in TRUE_WORDS
 
 
 def set_people(content, report) -> None:

@@ -3,9 +3,6 @@
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-TRUE_WORDS = {"true", "yes", "1", "是"}
-
-
 @dataclass
 class FrontPage:
     """What the home page shows: the lead story, the latest by section, and the photo strip."""
@@ -16,8 +13,8 @@ class FrontPage:
 
 
 def is_lead(article: Any) -> bool:
-    """True when the editor marked the article `Lead: true` (头条)."""
-    return str(getattr(article, "lead", "")).strip().lower() in TRUE_WORDS
+    """True when the editor marked the article `Lead: true` (头条; the editorial plugin reads it)."""
+    return getattr(article, "lead", False) is True
 
 
 def order_sections(names: Sequence[str], preferred: Sequence[str]) -> list[str]:

@@ -112,12 +112,14 @@ def make_derivatives(source: Path, recipe: Recipe, target: Path) -> list[Path]:
         upright = to_srgb(ImageOps.exif_transpose(image))
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for new_width in widths:
+    current = upright
+    for new_width in sorted(widths, reverse=True):  # each from the one before: far less to resample
         size = (new_width, scaled_height(*upright.size, new_width))
-        resized = upright if size == upright.size else upright.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if size != current.size:
+            current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         for fmt in recipe.formats:
             path = target / f"{new_width}.{EXTENSIONS[fmt]}"
-            path.write_bytes(encode(resized, fmt, recipe))
+            path.write_bytes(encode(current, fmt, recipe))
             written.append(path)
     return written
 

@@ -9,6 +9,7 @@ import html
 import os
 import logging
 import posixpath
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -34,11 +35,14 @@ class Build:
         self.recipe = recipe(self.settings)
         self.cache = PhotoCache(Path(self.settings["PHOTOS_CACHE_PATH"]))
         self.jobs: dict[str, tuple[Path, list, set[str]]] = {}
+        self.seconds = 0.0  # spent on photos: checking, hashing, making and copying
 
     def plan(self, path: Path, content_root: Path, used_by: str) -> Photo:
         """Check a photo, plan its derivatives; raise PhotoProblem when it cannot be published."""
+        started = time.perf_counter()
         size = checked_size(path, content_root, self.settings["PHOTOS_MAX_PIXELS"])
         key = photo_key(path, self.recipe)
+        self.seconds += time.perf_counter() - started
         derivatives = planned(path.stem, key, size, self.recipe, self.settings["PHOTOS_OUTPUT_DIR"])
         self.jobs.setdefault(key, (path, derivatives, set()))[2].add(used_by)
         jpegs = [d for d in derivatives if d.format == "jpeg"]
@@ -97,7 +101,7 @@ def photo_item(content, content_root: Path, url) -> None:
     name = content.metadata["photo"].strip()
     content.photo = None  # Pelican set it to the field's text; it is a Photo only once it is planned
     soup = BeautifulSoup(content._content or "", "html.parser")
-    more = [node.extract() for node in soup.select("figure, div.gallery") if node.parent is not None]
+    more = [node.extract() for node in soup.find_all(["figure", "div"], recursive=False)]
     caption = split_credit(soup.get_text("\n"))
     alt = content.metadata.get("alt", "").strip()
     check_words(where, name, alt, caption.text or caption.credit, field="Photo")
@@ -139,6 +143,7 @@ class PhotoGenerator:
 
     def generate_output(self, writer) -> None:
         """Make what is missing, report what failed, copy every derivative into the output."""
+        started = time.perf_counter()
         missing = {key: job for key, job in BUILD.jobs.items() if not BUILD.cache.has(key, job[1])}
         failed = dict(zip(missing, run_all(missing)))
         for key, error in sorted(failed.items()):
@@ -148,7 +153,9 @@ class PhotoGenerator:
         for key, (source, derivatives, _) in sorted(BUILD.jobs.items()):
             if not failed.get(key):
                 BUILD.cache.publish(key, derivatives, self.output_path)
-        logger.info("照片：新处理 %d 张，沿用缓存 %d 张 (photos: %d made, %d from cache)", len(missing), len(BUILD.jobs) - len(missing), len(missing), len(BUILD.jobs) - len(missing))
+        BUILD.seconds += time.perf_counter() - started
+        made, reused = len(missing), len(BUILD.jobs) - len(missing)
+        logger.info("照片：新处理 %d 张，沿用缓存 %d 张，用时 %.2f 秒 (photos: %d made, %d from cache, %.2f s)", made, reused, BUILD.seconds, made, reused, BUILD.seconds)
 
 
 def run_all(missing: dict) -> list[str | None]:

@@ -7,7 +7,7 @@ from pelican.contents import Article, Page
 
 from .reading import reading_minutes
 from .settings import merged
-from .summary import body_text, summary_of
+from .summary import body_text, plain_text, summary_of
 
 
 def summarise_content(content) -> None:
@@ -17,7 +17,11 @@ def summarise_content(content) -> None:
     settings = merged(content.settings)
     text = body_text(content._content or "")
     # Pelican returns metadata["summary"] as the summary and keeps it through link refreshing.
-    if "summary" not in content.metadata:
+    # An editor's Summary is Markdown rendered to HTML by Pelican: keep only its text, so no
+    # markup an editor typed reaches the feeds or the meta description alive.
+    if "summary" in content.metadata:
+        content.metadata["summary"] = html.escape(plain_text(content.metadata["summary"]))
+    else:
         content.metadata["summary"] = html.escape(summary_of(text, settings["SUMMARIES_MAX_CHARS"]))
     content.reading_minutes = reading_minutes(
         text.full, settings["SUMMARIES_CHARS_PER_MINUTE"], settings["SUMMARIES_WORDS_PER_MINUTE"]

@@ -52,6 +52,11 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return text
 
 
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment (an editor's Summary after Markdown), whitespace collapsed."""
+    return collapse(BeautifulSoup(html, "html.parser").get_text())
+
+
 def body_text(html: str) -> BodyText:
     """Read an article body once: its body paragraphs in order, and its full text."""
     soup = BeautifulSoup(html, "html.parser")

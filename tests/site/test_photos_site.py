@@ -15,7 +15,7 @@ SITEURL = "https://news.example.gov.cn"
 def phone_jpeg(size=(2400, 1600), orientation=6, seed=0) -> bytes:
     """A phone photo: stored landscape with EXIF orientation 6 and a GPS position."""
     image = Image.linear_gradient("L").resize(size).convert("RGB")
-    image.paste((30 + seed, 90, 160), (0, 0, size[0] // 3, size[1] // 3))
+    image.paste((37 * seed % 256, 90, 160), (0, 0, size[0] // 3, size[1] // 3))
     exif = Image.Exif()
     exif[0x0112] = orientation
     exif.get_ifd(0x8825).update({1: "N", 2: (43.0, 10.0, 0.0), 3: "E", 4: (124.0, 22.0, 0.0)})
@@ -48,6 +48,21 @@ NEWSROOM = {
         近日，铁东区关工委举办第十四届“金秋助学”活动。
         本报通讯员 高欣 摄
         """,
+    "photos/yanchu.md": """
+        Title: 文艺演出走进四平植物园
+        Date: 2026-11-24 11:00
+        Category: 图片新闻
+        Photo: images/yanchu.jpg
+        Alt: 舞台上的开场舞
+
+        开场舞《欢乐家庭》拉开演出序幕。本报通讯员 王斌 摄
+
+        ![合唱《我的中国心》]({static}/images/yanchu-2.jpg "合唱《我的中国心》。本报通讯员 王斌 摄")
+        ![舞蹈《化蝶》]({static}/images/yanchu-3.jpg "舞蹈《化蝶》。本报通讯员 王斌 摄")
+        """,
+    "images/yanchu.jpg": phone_jpeg((1200, 800), orientation=1, seed=6),
+    "images/yanchu-2.jpg": phone_jpeg((1200, 800), orientation=1, seed=7),
+    "images/yanchu-3.jpg": phone_jpeg((1200, 800), orientation=1, seed=8),
     "images/loudao.jpg": phone_jpeg(seed=1),
     "images/loudao-2.jpg": phone_jpeg(orientation=1, seed=2),
     "images/loudao-3.jpg": phone_jpeg(orientation=1, seed=3),
@@ -114,16 +129,24 @@ def test_photo_item_leads_with_its_photo_not_lazy(site):
     assert img["src"].startswith("../../images/jinqiu-")
 
 
+def test_photo_item_with_more_photos_shows_them_as_a_gallery_after_its_own(site):
+    main = site.html("2026/11/yanchu.html").select_one("main .article-body")
+    lead, gallery = main.find_all(["figure", "div"], recursive=False)
+    assert lead.img["alt"] == "舞台上的开场舞"
+    assert lead.select_one(".caption-text").get_text() == "开场舞《欢乐家庭》拉开演出序幕。"
+    assert [f.img["alt"] for f in gallery.select("figure")] == ["合唱《我的中国心》", "舞蹈《化蝶》"]
+
+
 def test_rebuild_with_unchanged_photos_does_no_image_work_and_a_changed_photo_is_remade(tmp_path):
     first, _ = build(tmp_path, NEWSROOM)
-    assert "新处理 4 张，沿用缓存 0 张" in " ".join(first.stdout.split())
+    assert "新处理 7 张，沿用缓存 0 张" in " ".join(first.stdout.split())
     cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")}
     second, _ = build(tmp_path, NEWSROOM)
-    assert "新处理 0 张，沿用缓存 4 张" in " ".join(second.stdout.split())
+    assert "新处理 0 张，沿用缓存 7 张" in " ".join(second.stdout.split())
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")} == cached
     changed = NEWSROOM | {"images/jinqiu.jpg": phone_jpeg((1200, 800), orientation=1, seed=40)}
     third, site = build(tmp_path, changed)
-    assert "新处理 1 张，沿用缓存 3 张" in " ".join(third.stdout.split())
+    assert "新处理 1 张，沿用缓存 6 张" in " ".join(third.stdout.split())
     new_src = site.html("2026/11/jinqiu.html").select_one("main figure img")["src"]
     assert new_src.rsplit("/", 1)[1] not in {p.name for p in cached}, "the page shows the new photo's files"
     assert (site.output / "2026/11" / new_src).resolve().is_file()

@@ -22,6 +22,13 @@ from photos.caption import Caption, split_credit
         ("学生合影。本报记者 王东　李明 摄", Caption("学生合影。", "本报记者 王东 李明 摄")),
         ("学生合影。摄影 欧阳明远 摄", Caption("学生合影。", "摄影 欧阳明远 摄")),
         ("本报通讯员 东宣 摄", Caption("", "本报通讯员 东宣 摄")),
+        ("居民观看演出 本报通讯员 高欣 摄", Caption("居民观看演出", "本报通讯员 高欣 摄")),
+        ("大家认真学习。”本报记者 王东 摄", Caption("大家认真学习。”", "本报记者 王东 摄")),
+        ("学生表演节目。\n新华社记者 张三 摄", Caption("学生表演节目。", "新华社记者 张三 摄")),
+        ("少数民族群众载歌载舞。记者 阿依古丽·买买提 摄", Caption("少数民族群众载歌载舞。", "记者 阿依古丽·买买提 摄")),
+        # Without a role word after a plain space, the words are caption, not a name.
+        ("居民观看演出 高欣 摄", Caption("居民观看演出 高欣 摄", "")),
+        ("居民观看文艺演出 摄", Caption("居民观看文艺演出 摄", "")),
         # Not credits: the word 摄 inside the sentence, or no space before it.
         ("志愿者为居民拍摄全家福", Caption("志愿者为居民拍摄全家福", "")),
         ("居民在社区拍摄。", Caption("居民在社区拍摄。", "")),
