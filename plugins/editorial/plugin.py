@@ -9,6 +9,7 @@ from pelican.urlwrappers import Author
 
 from .byline import format_byline, merge_people, parse_byline, parse_person
 from .corrections import parse_corrections
+from .reader import NewsroomMarkdownReader
 from .fields import FALSE_WORDS, KNOWN_FIELDS, TRUE_WORDS, field_line, unknown_fields
 from .settings import merged
 
@@ -94,8 +95,15 @@ def collect_corrections(generator) -> None:
     generator.context["corrections"] = sorted(pairs, key=lambda pair: (pair[0].date, pair[1].url), reverse=True)
 
 
+def use_newsroom_reader(readers) -> None:
+    """Read Markdown with NewsroomMarkdownReader, for its messages to editors."""
+    for extension in NewsroomMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = NewsroomMarkdownReader
+
+
 def register() -> None:
     """Connect the handlers."""
+    signals.readers_init.connect(use_newsroom_reader)
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(apply_editorial_fields)
     signals.article_generator_finalized.connect(collect_corrections)

@@ -164,3 +164,40 @@ def test_field_mistakes_stop_a_publish_build(tmp_path):
     process = run_pelican(content, tmp_path / "out", "publishconf.py", env=env)
     assert process.returncode == 1
     assert "以上共 4 条" in process.stdout + process.stderr
+
+
+UNREADABLE = [
+    ("riqi.md", "Title: 坏日期\nDate: 2026-13-45\n\n正文。\n".encode(), "riqi.md:2: 错误: Date “2026-13-45” 无法识别", "cannot read Date"),
+    ("gengxin.md", "Title: 坏更新\nDate: 2026-11-24\nModified: 昨天\n\n正文。\n".encode(), "gengxin.md:3: 错误: Modified “昨天” 无法识别", "cannot read Modified"),
+    ("gbk.md", "Title: 编码\nDate: 2026-11-24\n\n正文内容。\n".encode("gb18030"), "gbk.md: 错误: 文件不是 UTF-8 编码（看起来是 GBK/GB18030）", "file is not UTF-8"),
+    ("wubiaoti.md", "Date: 2026-11-24\n\n正文。\n".encode(), "wubiaoti.md:1: 错误: 缺少 Title 字段", "missing Title"),
+    ("wuriqi.md", "Title: 无日期\n\n正文。\n".encode(), "wuriqi.md:1: 错误: 缺少 Date 字段", "missing Date"),
+    ("kong.md", b"", "kong.md:1: 错误: 缺少 Title 字段", "missing Title"),
+]
+
+
+@pytest.mark.parametrize("name, data, line, english", UNREADABLE, ids=[row[0] for row in UNREADABLE])
+def test_unreadable_files_are_named_in_plain_words(tmp_path, name, data, line, english):
+    content = write_files(tmp_path / "content", {f"articles/{name}": data, "articles/hao.md": "Title: 正常稿件\nDate: 2026-11-24\n\n正文。\n"})
+    env = dict(os.environ, COLUMNS="400")
+    local = run_pelican(content, tmp_path / "out", "pelicanconf.py", env=env)
+    log = " ".join(local.stdout.split())
+    assert f"articles/{line}" in log and english in log, log
+    assert "Traceback" not in log and (tmp_path / "out/2026/11/hao.html").is_file()
+    published = run_pelican(content, tmp_path / "pub", "publishconf.py", env=env | {"SITEURL": "https://news.example.gov.cn"})
+    assert published.returncode == 1 and "Traceback" not in published.stdout + published.stderr
+
+
+def test_lead_in_chinese_makes_the_lead_story(tmp_path):
+    content = write_files(
+        tmp_path / "content",
+        {
+            "articles/jiu.md": "Title: 较早的头条\nDate: 2026-11-23\nLead: 是\n\n正文。\n",
+            "articles/xin.md": "Title: 较新的稿件\nDate: 2026-11-24\nLead: 否\n\n正文。\n",
+        },
+    )
+    assert run_pelican(content, tmp_path / "out").returncode == 0
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((tmp_path / "out/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("#lead-title").get_text(strip=True) == "较早的头条"

@@ -1,0 +1,67 @@
+"""Pelican's Markdown reader, saying in plain words why a file or a field cannot be read."""
+
+import logging
+import os
+from pathlib import Path
+
+from pelican.readers import MarkdownReader
+
+from .fields import field_line
+
+logger = logging.getLogger(__name__)
+# Encodings an editor's file is likely in when it is not UTF-8, tried in this order.
+LIKELY_ENCODINGS = (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16"))
+
+
+class Unreadable(ValueError):
+    """A file Pelican must skip; the reason has been logged for the editor already."""
+
+
+def encoding_guess(raw: bytes) -> str:
+    """The name of the encoding `raw` decodes in, or "" when none of the likely ones fits."""
+    for codec, name in LIKELY_ENCODINGS:
+        try:
+            raw.decode(codec)
+            return name
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+class NewsroomMarkdownReader(MarkdownReader):
+    """Markdown as Pelican reads it, with an editor's message for a wrong encoding or a bad field."""
+
+    def read(self, source_path):
+        self.where = os.path.relpath(source_path, self.settings["PATH"])  # as editors name it
+        self.source = Path(source_path).read_bytes()
+        try:
+            self.source.decode("utf-8")
+        except UnicodeDecodeError:
+            guess = encoding_guess(self.source)
+            looks = f"（看起来是 {guess}）" if guess else ""
+            logger.error(
+                "%s: 错误: 文件不是 UTF-8 编码%s，请用编辑器另存为 UTF-8 (file is not UTF-8%s)",
+                self.where, looks, f"; it looks like {guess}" if guess else "",
+            )
+            raise Unreadable(str(self.where)) from None
+        content, metadata = super().read(source_path)
+        self.check_required(metadata)
+        return content, metadata
+
+    def check_required(self, metadata: dict) -> None:
+        """Say, in the editor's words, that a Title or a Date is missing (Pelican then skips the file)."""
+        missing = [field for field in ("title", "date") if field not in metadata]
+        if "date" in missing and self.settings.get("DEFAULT_DATE"):
+            missing.remove("date")
+        for field in missing:
+            example = "Title: 健全管理机制 破解治理难题" if field == "title" else "Date: 2026-11-24 08:30"
+            logger.error("%s:1: 错误: 缺少 %s 字段，请在开头写上，例如“%s” (missing %s)", self.where, field.capitalize(), example, field.capitalize())
+
+    def process_metadata(self, name, value):
+        try:
+            return super().process_metadata(name, value)
+        except ValueError:
+            line, written = field_line(self.source.decode("utf-8"), name)
+            hint = "，日期请写作 2026-11-24 08:30" if name in ("date", "modified") else ""
+            logger.error("%s:%d: 错误: %s “%s” 无法识别%s (cannot read %s)", self.where, line, written, value, hint, written)
+            raise Unreadable(f"{self.where}:{line}") from None
