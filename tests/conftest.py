@@ -1,7 +1,6 @@
 """Shared fixtures: a fixture site built from a table of files, and the demo site built once."""
 
 import pytest
-
 from sitebuild import ROOT, Site, run_pelican, write_files
 
 

@@ -1,6 +1,7 @@
 """Pelican glue: people and roles from bylines, corrections, and a word for every unknown field."""
 
 import logging
+import sys
 from pathlib import Path
 
 from pelican import signals
@@ -9,8 +10,8 @@ from pelican.urlwrappers import Author
 
 from .byline import format_byline, merge_people, parse_byline, parse_person
 from .corrections import parse_corrections
-from .reader import NewsroomMarkdownReader
 from .fields import FALSE_WORDS, KNOWN_FIELDS, TRUE_WORDS, field_line, unknown_fields
+from .reader import NewsroomMarkdownReader
 from .settings import merged
 
 logger = logging.getLogger(__name__)
@@ -18,7 +19,10 @@ logger = logging.getLogger(__name__)
 
 def check_settings(pelican) -> None:
     """Fail at start-up on a bad EDITORIAL_* value."""
-    merged(pelican.settings)
+    try:
+        merged(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def apply_editorial_fields(content) -> None:

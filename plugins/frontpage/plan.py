@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+
 @dataclass
 class FrontPage:
     """What the home page shows: the lead story, the latest by section, and the photo strip."""

@@ -1,5 +1,7 @@
 """Pelican glue: put the ordered sections and the home page plan into the template context."""
 
+import sys
+
 from pelican import signals
 
 from .plan import order_sections, plan_front_page
@@ -23,7 +25,10 @@ def plan_site(generator) -> None:
 
 def check_settings(pelican) -> None:
     """Fail at start-up, not half way, on a bad FRONTPAGE_* value."""
-    merged(pelican.settings)
+    try:
+        merged(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def register() -> None:

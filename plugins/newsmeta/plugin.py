@@ -8,6 +8,7 @@ and Pelican memoizes the broken body), and summaries set by other plugins are fi
 
 import logging
 import os
+import sys
 
 from pelican import signals
 
@@ -24,8 +25,11 @@ logger = logging.getLogger(__name__)
 
 def check_settings(pelican) -> None:
     """Fail at start-up, not half way, on a bad NEWSMETA_* value or SOURCE_DATE_EPOCH."""
-    merged(pelican.settings)
-    build_time(os.environ)
+    try:
+        merged(pelican.settings)
+        build_time(os.environ)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def publisher_of(settings: dict) -> Publisher:

@@ -6,9 +6,10 @@ originals are taken out of the static files, so no GPS position is ever publishe
 """
 
 import html
-import os
 import logging
+import os
 import posixpath
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -55,7 +56,10 @@ BUILD = Build()
 
 def start_build(pelican) -> None:
     """Check the PHOTOS_* settings at start-up and forget the previous build's photos."""
-    BUILD.start(pelican.settings)
+    try:
+        BUILD.start(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def url_maker(content):

@@ -1,5 +1,6 @@
 """Pelican glue: once every article is read, give each its related stories (`article.related`)."""
 
+import sys
 from collections import defaultdict
 
 from pelican import signals
@@ -41,7 +42,10 @@ def relate(articles: list, settings: dict) -> None:
 
 def check_settings(pelican) -> None:
     """Fail at start-up, not half way, on a bad RELATED_* value."""
-    merged(pelican.settings)
+    try:
+        merged(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def register() -> None:

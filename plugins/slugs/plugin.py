@@ -1,5 +1,7 @@
 """Pelican glue: pinyin slugs on every section, tag and author before Pelican groups articles."""
 
+import sys
+
 from pelican import signals
 
 from .assign import assign_slugs, earliest
@@ -38,7 +40,10 @@ def set_slugs(generator) -> None:
 
 def check_settings(pelican) -> None:
     """Fail at start-up, not half way, on a bad SLUGS_OVERRIDES."""
-    merged(pelican.settings)
+    try:
+        merged(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def register() -> None:

@@ -18,7 +18,10 @@ logging.getLogger().addHandler(TALLY)
 
 def start_counting(pelican) -> None:
     """Check the setting and count from the start of this build."""
-    TALLY.reset(merged(pelican.settings)["STRICT_FAIL_ON"] or "warning")
+    try:
+        TALLY.reset(merged(pelican.settings)["STRICT_FAIL_ON"] or "warning")
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def fail_if_anything_was_logged(pelican) -> None:

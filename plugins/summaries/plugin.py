@@ -1,6 +1,7 @@
 """Pelican glue: a summary counted in characters and a reading time for every article and page."""
 
 import html
+import sys
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -30,7 +31,10 @@ def summarise_content(content) -> None:
 
 def check_settings(pelican) -> None:
     """Fail at start-up, not half way, on a bad SUMMARIES_* value."""
-    merged(pelican.settings)
+    try:
+        merged(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
 def register() -> None:

@@ -3,8 +3,7 @@
 import os
 
 import pytest
-
-from sitebuild import ROOT, run_pelican, write_files
+from sitebuild import run_pelican, write_files
 
 
 def text(tag) -> str:

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from PIL import Image
-
 from sitebuild import Site, run_pelican, write_files
 
 
@@ -76,7 +75,6 @@ NEWSROOM = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from sitebuild import Site
 
     root = tmp_path_factory.mktemp("newsroom")
     content = write_files(root / "content", NEWSROOM)

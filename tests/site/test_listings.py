@@ -1,7 +1,6 @@
 """Listings readers expect: sections, tags and authors paginated; archives by year and month."""
 
 import pytest
-
 from sitebuild import Site, run_pelican, write_files
 
 STORIES = 25  # more than one page of DEFAULT_PAGINATION = 20

@@ -16,7 +16,6 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-
 from sitebuild import ROOT, run_pelican, write_files
 
 SITEURL = "https://news.example.gov.cn"

@@ -1,12 +1,10 @@
 """Photos on a built site: derivatives in <picture>, no GPS anywhere, a cache, and bad photos named."""
 
 import io
-import json
 import os
 
 import pytest
 from PIL import Image
-
 from sitebuild import Site, run_pelican, write_files
 
 SITEURL = "https://news.example.gov.cn"

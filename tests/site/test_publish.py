@@ -6,7 +6,6 @@ import sys
 
 import feedparser
 import pytest
-
 from sitebuild import ROOT, run_pelican, write_files
 
 SITEURL = "https://news.example.gov.cn"

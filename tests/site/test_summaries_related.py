@@ -6,7 +6,6 @@ import re
 
 import pytest
 from PIL import Image
-
 from sitebuild import ROOT, Site, run_pelican, write_files
 
 READING = re.compile(r"阅读约 (\d+) 分钟")

@@ -8,7 +8,6 @@ import time
 import urllib.request
 
 import pytest
-
 from sitebuild import ROOT
 
 TASKS = ["build", "serve", "livereload", "publish", "test"]

@@ -1,7 +1,6 @@
 """A caption's credit is recognised in the forms print uses, and nothing else is taken for one."""
 
 import pytest
-
 from photos.caption import Caption, split_credit
 
 

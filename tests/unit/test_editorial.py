@@ -3,7 +3,6 @@
 from datetime import datetime
 
 import pytest
-
 from editorial.byline import Person, format_byline, merge_people, parse_byline, parse_person
 from editorial.corrections import Correction, parse_corrections
 from editorial.fields import field_line, unknown_fields

@@ -1,8 +1,6 @@
 """Images become <figure>/<picture> with WebP and JPEG sources; credits stand apart; galleries group."""
 
-import pytest
 from bs4 import BeautifulSoup
-
 from photos.caption import split_credit
 from photos.figure import Photo, figure_html, rewrite_images
 from photos.pipeline import Derivative

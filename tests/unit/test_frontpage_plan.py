@@ -4,7 +4,6 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
-
 from frontpage.plan import is_lead, order_sections, plan_front_page
 from frontpage.settings import merged
 

@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from photos.images import PhotoProblem, checked_size, resolve_src
+from PIL import Image
 
 ROOT = Path("/site/content")
 SOURCE_DIR = ROOT / "articles"

@@ -4,7 +4,6 @@ from datetime import datetime, timedelta, timezone
 from xml.etree import ElementTree
 
 import pytest
-
 from newsmeta.clock import build_time
 from newsmeta.markup import BodyImage, first_image, plain_text
 from newsmeta.newssitemap import NewsItem, news_sitemap, recent

@@ -4,7 +4,6 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from newsmeta.jsonld import (
     Image,
     Person,

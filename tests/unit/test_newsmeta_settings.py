@@ -1,7 +1,6 @@
 """The newsmeta plugin's settings: defaults, and a clear error for a bad value at start-up."""
 
 import pytest
-
 from newsmeta.settings import DEFAULTS, merged
 
 

@@ -1,12 +1,10 @@
 """The Pillow pipeline on real image files: upright, converted, resized, never upscaled, no metadata."""
 
-import io
 
 import pytest
-from PIL import Image, ImageCms
-
 from photos.cache import PhotoCache, photo_key, planned
 from photos.pipeline import Recipe, derivative_widths, make_derivatives, make_into_cache, oriented_size
+from PIL import Image, ImageCms
 
 RECIPE = Recipe((480, 960, 1600), ("webp", "jpeg"), 82, 80, 50_000_000)
 GPS = 0x8825

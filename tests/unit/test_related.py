@@ -5,7 +5,6 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
-
 from related.keywords import inverse_frequencies, is_term, keywords, story_text, terms, weigh
 from related.rank import LARGE_CORPUS, MAX_POSTINGS, Story, related, too_common
 from related.settings import merged

@@ -4,7 +4,6 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from slugs.assign import assign_slugs, earliest
 from slugs.pinyin import normalise, pinyin_slug, short_hash
 from slugs.settings import merged

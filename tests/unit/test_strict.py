@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-
 from strict.settings import merged
 from strict.tally import Tally, verdict
 

@@ -1,7 +1,6 @@
 """Summaries counted in characters and ended at a sentence; reading time by characters and words."""
 
 import pytest
-
 from summaries.reading import reading_minutes
 from summaries.settings import merged
 from summaries.summary import ELLIPSIS, body_text, is_cut_point, shorten, summarise
