@@ -4,8 +4,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
+if [ ! -x .venv/bin/pip ]; then
+  rm -rf .venv
+  python3 -m venv .venv || {
+    echo "无法创建虚拟环境，请先安装 python3-venv (cannot create .venv): apt-get install python3-venv" >&2
+    exit 1
+  }
 fi
 stamp=.venv/.requirements.sha256
 wanted=$(sha256sum requirements.txt | cut -d' ' -f1)

@@ -51,8 +51,9 @@ class NewsroomMarkdownReader(MarkdownReader):
     def check_required(self, metadata: dict) -> None:
         """Say, in the editor's words, that a Title or a Date is missing (Pelican then skips the file)."""
         missing = [field for field in ("title", "date") if field not in metadata]
-        if "date" in missing and self.settings.get("DEFAULT_DATE"):
-            missing.remove("date")
+        is_page = any(self.where.startswith(folder.rstrip("/") + os.sep) for folder in self.settings["PAGE_PATHS"])
+        if "date" in missing and (self.settings.get("DEFAULT_DATE") or is_page):
+            missing.remove("date")  # fixed pages (关于本站) have no date
         for field in missing:
             example = "Title: 健全管理机制 破解治理难题" if field == "title" else "Date: 2026-11-24 08:30"
             logger.error("%s:1: 错误: 缺少 %s 字段，请在开头写上，例如“%s” (missing %s)", self.where, field.capitalize(), example, field.capitalize())
