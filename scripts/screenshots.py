@@ -1,15 +1,11 @@
 """Photograph the built site in Debian's chromium for the README: home and article, phone and desktop."""
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = [
     ("home-desktop", "index.html", {"width": 1280, "height": 900}),
     ("article-desktop", "2026/11/wuye-guanli.html", {"width": 1280, "height": 900}),
@@ -19,20 +15,12 @@ SHOTS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def take(site: Path, folder: Path) -> list[Path]:
     """Serve `site` on loopback and save one PNG per entry of SHOTS into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     written = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path, viewport in SHOTS:
             page = browser.new_page(viewport=viewport, device_scale_factor=1, locale="zh-CN")
             page.goto(f"{base}/{path}", wait_until="load")
@@ -40,7 +28,6 @@ def take(site: Path, folder: Path) -> list[Path]:
             page.screenshot(path=written[-1])
             page.close()
         browser.close()
-    server.shutdown()
     return written
 
 

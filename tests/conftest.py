@@ -1,21 +1,17 @@
 """Shared fixtures: a fixture site built from a table of files, and the demo site built once."""
 
 import pytest
-from sitebuild import ROOT, Site, run_pelican, write_files
+from sitebuild import ROOT, Site, build, run_pelican
 
 
 @pytest.fixture
 def build_site(tmp_path):
     """Build a content folder written from a table of files; fail with Pelican's log if it fails."""
 
-    def build(files: dict[str, str | bytes], *extra: str) -> Site:
-        content = write_files(tmp_path / "content", files)
-        output = tmp_path / "output"
-        process = run_pelican(content, output, "pelicanconf.py", *extra)
-        assert process.returncode == 0, process.stdout + process.stderr
-        return Site(output, process.stdout + process.stderr)
+    def build_files(files: dict[str, str | bytes], *extra: str) -> Site:
+        return build(tmp_path, files, *extra)
 
-    return build
+    return build_files
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,9 @@
-"""What JSON-LD takes from an article's HTML: its text, and its first picture."""
+"""What JSON-LD takes from an article's HTML: its text, and its first picture with its credit."""
 
 import re
 from typing import NamedTuple
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 SPACE = re.compile(r"\s+")
 
@@ -12,6 +12,7 @@ class BodyImage(NamedTuple):
     src: str
     width: int | None
     height: int | None
+    credit: str = ""
 
 
 def plain_text(html: str) -> str:
@@ -26,10 +27,17 @@ def dimension(value: object) -> int | None:
     return int(text) if text.isdigit() and int(text) > 0 else None
 
 
+def figure_credit(img: Tag) -> str:
+    """The credit in the caption of the <figure> an <img> is in (本报通讯员 东宣 摄), or ""."""
+    figure = img.find_parent("figure")
+    credit = figure.select_one("figcaption .credit") if figure else None
+    return SPACE.sub(" ", credit.get_text()).strip() if credit else ""
+
+
 def first_image(html: str) -> BodyImage | None:
-    """The first <img> in the body with a real address (not a data: URI), or None."""
+    """The first <img> in the body with a real address (not a data: URI) and its figure's credit, or None."""
     for img in BeautifulSoup(html or "", "html.parser").find_all("img", src=True):
         src = img["src"].strip()
         if src and not src.startswith("data:"):
-            return BodyImage(src, dimension(img.get("width")), dimension(img.get("height")))
+            return BodyImage(src, dimension(img.get("width")), dimension(img.get("height")), figure_credit(img))
     return None

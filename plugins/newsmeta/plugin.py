@@ -46,13 +46,13 @@ def people_of(article, root: str) -> tuple[Person, ...]:
 
 
 def image_of(article, root: str, page_url: str) -> Image | None:
-    """A photo item's photo, else the first picture of the body."""
+    """A photo item's photo, else the first picture of the body; each with its credit when it has one."""
     photo = getattr(article, "photo", None)
     if photo:
         return Image(on_site(root, photo.src), photo.width, photo.height, photo.credit)
     # The body as the site serves it, with {static} links resolved from the site root.
     found = first_image(article.get_content(root or "/"))
-    return Image(resolve(page_url, found.src), found.width, found.height) if found else None
+    return Image(resolve(page_url, found.src), found.width, found.height, found.credit) if found else None
 
 
 def story_of(article, settings: dict) -> Story:

@@ -1,24 +1,11 @@
 """Browser fixtures: Debian's chromium driven by Playwright against a site served on loopback."""
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags chromium keeps dialling out of this closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+import sitebuild  # noqa: F401  (puts scripts/ on sys.path for chromium)
+from chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
 
 def pytest_collection_modifyitems(items):
@@ -43,20 +30,11 @@ def browser():
         browser.close()
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_demo(demo_site):
     """The demo site on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(QuietHandler, directory=str(demo_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(demo_site.output) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from sitebuild import text
 
 BULLETIN = Path(__file__).resolve().parent.parent / "fixtures" / "bulletin-page.txt"
 DATELINE = re.compile(r"^本报讯\([^)]*\)")
@@ -61,10 +62,6 @@ ITEMS = [
 def normalise(text: str) -> str:
     """Compare print and web text as a reader would: NFKC width, no spaces or line breaks."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def text(tag) -> str:
-    return tag.get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=lambda item: item["page"])

@@ -3,11 +3,7 @@
 import os
 
 import pytest
-from sitebuild import run_pelican, write_files
-
-
-def text(tag) -> str:
-    return tag.get_text(" ", strip=True)
+from sitebuild import build_once, run_pelican, text, write_files
 
 
 def squash(tag) -> str:
@@ -80,13 +76,7 @@ NEWSROOM = {
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory):
-    from sitebuild import Site
-
-    root = tmp_path_factory.mktemp("editorial")
-    content = write_files(root / "content", NEWSROOM)
-    process = run_pelican(content, root / "output")
-    assert process.returncode == 0, process.stdout + process.stderr
-    return Site(root / "output", process.stdout + process.stderr)
+    return build_once(tmp_path_factory, "editorial", NEWSROOM)
 
 
 def test_authors_with_roles_make_the_byline(newsroom):

@@ -1,19 +1,9 @@
 """Pelican with the project's settings on a small newsroom: what each kind of page shows."""
 
-import io
 import re
 
 import pytest
-from PIL import Image
-from sitebuild import Site, run_pelican, write_files
-
-
-def jpeg(width: int = 1200, height: int = 800) -> bytes:
-    """A real JPEG file of the given size."""
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (190, 60, 40)).save(buffer, "JPEG", quality=80)
-    return buffer.getvalue()
-
+from sitebuild import build_once, jpeg, run_pelican, text, write_files
 
 NEWSROOM = {
     "articles/2026/wuye-guanli.md": """
@@ -75,16 +65,7 @@ NEWSROOM = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-
-    root = tmp_path_factory.mktemp("newsroom")
-    content = write_files(root / "content", NEWSROOM)
-    process = run_pelican(content, root / "output")
-    assert process.returncode == 0, process.stdout + process.stderr
-    return Site(root / "output", process.stdout + process.stderr)
-
-
-def text(tag) -> str:
-    return tag.get_text(" ", strip=True)
+    return build_once(tmp_path_factory, "newsroom", NEWSROOM)
 
 
 def test_build_is_clean(site):

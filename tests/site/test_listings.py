@@ -1,7 +1,7 @@
 """Listings readers expect: sections, tags and authors paginated; archives by year and month."""
 
 import pytest
-from sitebuild import Site, run_pelican, write_files
+from sitebuild import Site, build_once
 
 STORIES = 25  # more than one page of DEFAULT_PAGINATION = 20
 
@@ -21,11 +21,7 @@ def story(number: int) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("listings")
-    content = write_files(root / "content", {f"articles/jianxun-{n:02d}.md": story(n) for n in range(STORIES)})
-    process = run_pelican(content, root / "output")
-    assert process.returncode == 0, process.stdout + process.stderr
-    return Site(root / "output", process.stdout + process.stderr)
+    return build_once(tmp_path_factory, "listings", {f"articles/jianxun-{n:02d}.md": story(n) for n in range(STORIES)})
 
 
 def listing_of(site: Site, first_page: str) -> list[list[str]]:

@@ -4,7 +4,6 @@
 2026-11-24, so the Google News sitemap lists them on 11-25 and none on 12-01.
 """
 
-import io
 import json
 import os
 import re
@@ -15,8 +14,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
-from sitebuild import ROOT, run_pelican, write_files
+from sitebuild import ROOT, jpeg, run_pelican, write_files
 
 SITEURL = "https://news.example.gov.cn"
 BEIJING = timezone(timedelta(hours=8))
@@ -253,12 +251,6 @@ def test_photo_items_have_their_photo_as_absolute_image(day_after):
         assert image["creditText"].endswith("摄")
 
 
-def jpeg(width: int = 800, height: int = 600) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (40, 90, 160)).save(buffer, "JPEG")
-    return buffer.getvalue()
-
-
 UNSAFE_TITLE = """标题</script><script>alert("x")</script> & '单引号' “中文引号” <!--"""
 
 
@@ -320,14 +312,14 @@ def test_a_body_picture_and_a_correction_date_when_published(tmp_path):
 
                 ![社区工作人员入户走访]({static}/images/zoufang.jpg "社区工作人员入户走访。本报通讯员 东宣 摄")
                 """,
-            "images/zoufang.jpg": jpeg(),
+            "images/zoufang.jpg": jpeg(800, 600),
         },
     )
     output = publish(tmp_path / "output", content, now=datetime(2026, 11, 25, 12, tzinfo=BEIJING))
     article = graph_of(html(output, "2026/11/zoufang.html"))["NewsArticle"]
     image = article["image"]
     assert image.pop("url").startswith(f"{SITEURL}/images/zoufang-"), "the published derivative, not the original"
-    assert image == {"@type": "ImageObject", "width": 800, "height": 600}
+    assert image == {"@type": "ImageObject", "width": 800, "height": 600, "creditText": "本报通讯员 东宣 摄"}
     assert article["datePublished"] == "2026-11-24T08:30:00+08:00"
     assert article["dateModified"] == "2026-11-25T10:15:00+08:00"
     assert [(p["name"], p["jobTitle"]) for p in article["author"]] == [("王东", "记者")]

@@ -1,22 +1,12 @@
 """Summaries, reading time and related stories as the built pages show them."""
 
-import io
 import posixpath
 import re
 
 import pytest
-from PIL import Image
-from sitebuild import ROOT, Site, run_pelican, write_files
+from sitebuild import ROOT, Site, build_once, jpeg, run_pelican, text, write_files
 
 READING = re.compile(r"阅读约 (\d+) 分钟")
-
-
-def jpeg(width: int = 1200, height: int = 800) -> bytes:
-    """A real JPEG file of the given size."""
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (190, 60, 40)).save(buffer, "JPEG", quality=80)
-    return buffer.getvalue()
-
 
 NEWSROOM = {
     "articles/wuye-guanli.md": """
@@ -67,10 +57,6 @@ NEWSROOM = {
 }
 
 
-def text(tag) -> str:
-    return tag.get_text(" ", strip=True)
-
-
 def description(page) -> str:
     return page.find("meta", attrs={"name": "description"})["content"]
 
@@ -90,10 +76,7 @@ def related_paths(page, path: str) -> list[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
     """The fixture newsroom built once with the project's settings (as `build_site` builds it)."""
-    root = tmp_path_factory.mktemp("summaries-related")
-    process = run_pelican(write_files(root / "content", NEWSROOM), root / "output")
-    assert process.returncode == 0, process.stdout + process.stderr
-    return Site(root / "output", process.stdout + process.stderr)
+    return build_once(tmp_path_factory, "summaries-related", NEWSROOM)
 
 
 def test_fixture_site_summaries(site):

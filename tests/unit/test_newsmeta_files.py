@@ -158,6 +158,18 @@ def test_summary_html_becomes_one_line_of_text(html, text):
             BodyImage("/images/a.jpg", 1600, 1067),
         ),
         ('<img src="data:image/png;base64,AAAA"><img src="b.jpg" width="100%">', BodyImage("b.jpg", None, None)),
+        (
+            '<figure class="photo"><picture><source type="image/webp" srcset="/images/a-960.webp 960w">'
+            '<img src="/images/a-960.jpg" width="960" height="640"></picture><figcaption>'
+            '<span class="caption-text">社区工作人员入户走访。</span><span class="credit">本报通讯员 东宣 摄</span>'
+            "</figcaption></figure>",
+            BodyImage("/images/a-960.jpg", 960, 640, "本报通讯员 东宣 摄"),
+        ),
+        (
+            '<p><img src="a.jpg"></p><figure class="photo"><img src="b.jpg">'
+            '<figcaption><span class="credit">本报通讯员 东宣 摄</span></figcaption></figure>',
+            BodyImage("a.jpg", None, None, ""),  # another picture's credit is not this one's
+        ),
         ("<p>没有图片</p>", None),
     ],
 )
