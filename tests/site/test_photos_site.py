@@ -175,3 +175,10 @@ def test_bad_photo_is_named_and_stops_a_publish_build(tmp_path, name, markdown, 
     assert process.returncode == 1, log
     assert "articles/zhaopian.md" in log and image in log and words in log, log
     assert "Traceback" not in log and "严格构建未通过" in log
+
+
+def test_originals_are_published_only_when_a_setting_asks(tmp_path):
+    process, site = build(tmp_path, NEWSROOM, "-e", "PHOTOS_PUBLISH_ORIGINALS=true")
+    assert process.returncode == 0, site.log
+    original = site.output / "images/loudao.jpg"
+    assert original.read_bytes() == NEWSROOM["images/loudao.jpg"], "as the editor gave it, GPS and all"
