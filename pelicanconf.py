@@ -15,7 +15,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 PLUGIN_PATHS = ["plugins"]
 # Markdown → metadata (editorial fields and bylines, slugs) → HTML (photos, summaries) → pages,
 # feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); strict fails
-# a build that logged problems.
+# a build that logged problems; atomic replaces the output only when the build succeeded.
 PLUGINS = [
     "editorial",
     "slugs",
@@ -28,6 +28,7 @@ PLUGINS = [
     "newsmeta",
     "sitemap",
     "strict",
+    "atomic",
 ]
 
 PAGE_PATHS = ["pages"]

@@ -21,5 +21,12 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
 RSS_FEED_SUMMARY_ONLY = False
 
+# Drafts and items dated in the future (Asia/Shanghai) never reach the public site: Pelican
+# holds a future item back as a draft, and drafts are not written. The publish workflow runs
+# hourly, so a scheduled item appears within the hour of its time.
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
 DELETE_OUTPUT_DIRECTORY = True
 STRICT_FAIL_ON = "warning"

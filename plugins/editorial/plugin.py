@@ -1,6 +1,7 @@
 """Pelican glue: people and roles from bylines, corrections, and a word for every unknown field."""
 
 import logging
+from datetime import datetime
 import sys
 from pathlib import Path
 
@@ -43,6 +44,8 @@ def apply_editorial_fields(content) -> None:
     if lead not in TRUE_WORDS | FALSE_WORDS:
         report("lead", "{field} 应为 true 或 false ({field} must be true or false)")
     content.lead = lead in TRUE_WORDS
+    # The preview shows what the public site will not show yet; say so on the page.
+    content.scheduled = content.date > datetime.now(content.date.tzinfo) and content.status != "draft"
 
 
 def set_people(content, report) -> None:

@@ -1,0 +1,37 @@
+"""Pelican glue: every build writes to a staging folder that replaces the output only on success.
+
+A build that fails, stops on a strict warning, or is killed half way leaves the last good site
+untouched; the staging folder of a killed build is cleared by the next one.
+"""
+
+import atexit
+import shutil
+from pathlib import Path
+
+from pelican import signals
+
+from .swap import replace_folder, staging_folder
+
+STAGED: dict[str, Path] = {}
+
+
+def stage_output(pelican) -> None:
+    """Point Pelican at an empty staging folder beside the real output."""
+    output = Path(pelican.output_path).resolve()
+    staging = staging_folder(output)
+    shutil.rmtree(staging, ignore_errors=True)
+    STAGED.update(output=output, staging=staging)
+    pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(staging)
+    atexit.register(shutil.rmtree, staging, ignore_errors=True)  # nothing is left if it fails
+
+
+def publish_output(pelican) -> None:
+    """The build succeeded (strict has not stopped it): the staged site becomes the output."""
+    replace_folder(STAGED["output"], STAGED["staging"])
+    pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(STAGED["output"])
+
+
+def register() -> None:
+    """Connect the handlers; list this plugin last, so every other check has run before the swap."""
+    signals.initialized.connect(stage_output)
+    signals.finalized.connect(publish_output)
