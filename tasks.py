@@ -3,6 +3,8 @@
 import os
 import shlex
 import sys
+from datetime import datetime
+from pathlib import Path
 
 from invoke import task
 
@@ -89,6 +91,27 @@ def screenshots(c, content=CONTENT, output=OUTPUT):
     """Build the site and photograph it in chromium for the README (docs/screenshots/*.png)."""
     build(c, content=content, output=output)
     c.run(shlex.join([sys.executable, "scripts/screenshots.py", output, "docs/screenshots"]))
+
+
+@task
+def new(c, title, section="要闻", photo=False, slug="", content=CONTENT):
+    """Start a new article (or --photo item) as a draft from its title; never overwrites a file."""
+    sys.path[:0] = ["plugins", "."]
+    from zoneinfo import ZoneInfo
+
+    from editor.scaffold import file_slug, scaffold
+    from pelicanconf import FRONTPAGE_SECTIONS, TIMEZONE
+    from slugs.pinyin import pinyin_slug
+
+    now = datetime.now(ZoneInfo(TIMEZONE))
+    name = slug or file_slug(pinyin_slug(title))
+    relative, text = scaffold(title, section, photo, now, name, FRONTPAGE_SECTIONS)
+    path = Path(content) / relative
+    if path.exists():
+        sys.exit(f"{path} 已经存在，没有覆盖；请换个标题或用 --slug 指定文件名 (exists, not overwritten)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"已创建 {path}（草稿，发布前删去 Status: draft）(created, as a draft)")
 
 
 @task

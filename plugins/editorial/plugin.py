@@ -1,8 +1,9 @@
 """Pelican glue: people and roles from bylines, corrections, and a word for every unknown field."""
 
 import logging
-from datetime import datetime
+import re
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
@@ -16,6 +17,7 @@ from .reader import NewsroomMarkdownReader
 from .settings import merged
 
 logger = logging.getLogger(__name__)
+EDITOR_NOTES = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 
 
 def check_settings(pelican) -> None:
@@ -30,6 +32,8 @@ def apply_editorial_fields(content) -> None:
     """Give an article its people with roles, its byline, its corrections; report odd fields."""
     if not isinstance(content, Article) or not hasattr(content, "date"):
         return  # without a Date Pelican skips the file and says so itself
+    # Notes to editors (the writing guide `invoke new` puts in) are HTML comments: not for readers.
+    content._content = EDITOR_NOTES.sub("", content._content or "")
     report = Reporter(content)
     settings = content.settings
     known = KNOWN_FIELDS | set(merged(settings)["EDITORIAL_EXTRA_FIELDS"]) | set(settings["DEFAULT_METADATA"])

@@ -1,0 +1,1 @@
+"""Tools for editors that are not part of a build: `invoke new` (scaffold) lives here."""
