@@ -69,12 +69,16 @@ def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT):
 
 @task
 def publish(c, content=CONTENT, output=OUTPUT):
-    """Strict build for publishing: publishconf.py, absolute URLs from $SITEURL, any warning fails."""
+    """Strict build for publishing: invoke check first, then publishconf.py; any error or warning fails."""
     if not os.environ.get("SITEURL", "").startswith(("http://", "https://")):
         sys.exit(
             "发布需要网站地址：请设置 SITEURL，例如 SITEURL=https://news.example.gov.cn invoke publish "
             "(publishing needs the site's address in $SITEURL)"
         )
+    from checks.cli import main as check_content
+
+    if check_content(["--content", content]) != 0:
+        sys.exit("内容检查有错误，未发布；请先改正 (content check found errors: nothing published)")
     pelican(c, PUBLISH_SETTINGS, content, output)
 
 
@@ -118,3 +122,11 @@ def new(c, title, section="要闻", photo=False, slug="", content=CONTENT):
 def bench(c):
     """Run the benchmarks in bench/ against stock Pelican in the same run (figures: BENCHMARKS.md)."""
     c.run(shlex.join([sys.executable, "bench/photo_pipeline.py"]))
+
+
+@task
+def check(c, fix=False, content=CONTENT):
+    """Check content/ for editors' mistakes, one line each; --fix mends punctuation and broken sentences."""
+    from checks.cli import main
+
+    sys.exit(main(["--content", content, *(["--fix"] if fix else [])]))

@@ -6,26 +6,14 @@ from pathlib import Path
 
 from pelican.readers import MarkdownReader
 
+from .encoding import encoding_guess
 from .fields import field_line
 
 logger = logging.getLogger(__name__)
-# Encodings an editor's file is likely in when it is not UTF-8, tried in this order.
-LIKELY_ENCODINGS = (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16"))
 
 
 class Unreadable(ValueError):
     """A file Pelican must skip; the reason has been logged for the editor already."""
-
-
-def encoding_guess(raw: bytes) -> str:
-    """The name of the encoding `raw` decodes in, or "" when none of the likely ones fits."""
-    for codec, name in LIKELY_ENCODINGS:
-        try:
-            raw.decode(codec)
-            return name
-        except UnicodeDecodeError:
-            continue
-    return ""
 
 
 class NewsroomMarkdownReader(MarkdownReader):

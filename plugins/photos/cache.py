@@ -5,7 +5,14 @@ import json
 import shutil
 from pathlib import Path
 
-from .pipeline import EXTENSIONS, PIPELINE_VERSION, Derivative, Recipe, derivative_widths, scaled_height
+from .pipeline import (
+    EXTENSIONS,
+    PIPELINE_VERSION,
+    Derivative,
+    Recipe,
+    derivative_widths,
+    scaled_height,
+)
 
 KEY_CHARS = 12
 

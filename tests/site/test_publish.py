@@ -90,3 +90,17 @@ def test_a_strict_build_lists_every_problem_before_failing(tmp_path):
     assert process.returncode == 1
     assert "photos/yi.md" in log and "photos/er.md" in log
     assert "以上共 2 条" in log
+
+
+def test_publish_task_runs_the_content_check_first(tmp_path):
+    """A mistake only `invoke check` sees (an unknown section) stops publishing; the site stays."""
+    content = write_files(tmp_path / "content", {"articles/a.md": "Title: 稿件\nDate: 2026-11-24\nCategory: 要闻\n\n正文。\n"})
+    output = tmp_path / "out"
+    task = [sys.executable, "-m", "invoke", "publish", "--content", str(content), "--output", str(output)]
+    assert subprocess.run(task, cwd=ROOT, capture_output=True, env=publish_env(SITEURL=SITEURL)).returncode == 0
+    before = sorted(p.read_bytes() for p in output.rglob("*") if p.is_file())
+    write_files(content, {"articles/b.md": "Title: 栏目写错的稿件\nDate: 2026-11-24\nCategory: 文艺\n\n正文。\n"})
+    failed = subprocess.run(task, cwd=ROOT, capture_output=True, text=True, env=publish_env(SITEURL=SITEURL))
+    assert failed.returncode != 0
+    assert "articles/b.md:3: 错误" in failed.stdout + failed.stderr and "section-unknown" in failed.stdout + failed.stderr
+    assert sorted(p.read_bytes() for p in output.rglob("*") if p.is_file()) == before

@@ -1,0 +1,39 @@
+"""Every rule `invoke check` knows: its id, its level, whether --fix mends it, and what it finds."""
+
+from typing import NamedTuple
+
+ERROR = "error"
+WARNING = "warning"
+
+
+class Rule(NamedTuple):
+    level: str
+    fixable: bool
+    finds: str
+
+
+RULES = {
+    "encoding": Rule(ERROR, False, "a file that is not UTF-8 (says which encoding it looks like)"),
+    "file-unreadable": Rule(ERROR, False, "a file that cannot be opened at all"),
+    "title-missing": Rule(ERROR, False, "no Title, or an empty one"),
+    "title-too-long": Rule(WARNING, False, "a headline over 40 characters"),
+    "date-missing": Rule(ERROR, False, "an article without Date (Pelican would leave it out)"),
+    "date-invalid": Rule(ERROR, False, "a Date or Modified that is not YYYY-MM-DD [HH:MM]"),
+    "date-future": Rule(ERROR, False, "a Date later than now, without Scheduled: true or Status: draft"),
+    "section-unknown": Rule(ERROR, False, "a Category that is not in FRONTPAGE_SECTIONS"),
+    "field-unknown": Rule(WARNING, False, "a field the site does not know, with the likely one"),
+    "lead-invalid": Rule(WARNING, False, "a Lead that is not true/false (是/否)"),
+    "byline-no-name": Rule(WARNING, False, "a Byline with no person's name in it"),
+    "correction-undated": Rule(WARNING, False, "a Correction line that does not start with a date"),
+    "url-duplicate": Rule(ERROR, False, "two items that would be published at the same address"),
+    "tag-near-duplicate": Rule(WARNING, False, "a tag that differs from another only by spaces, width or case"),
+    "image-missing": Rule(ERROR, False, "a picture (Photo or ![…](…)) whose file does not exist"),
+    "image-outside": Rule(ERROR, False, "a picture outside content/"),
+    "image-not-image": Rule(ERROR, False, "a picture file that is not an image that can be published"),
+    "image-no-alt": Rule(WARNING, False, "a picture without alt text (Alt, or the text in ![…])"),
+    "image-no-caption": Rule(WARNING, False, "a picture without a caption"),
+    "link-broken": Rule(ERROR, False, "an internal link to a file that does not exist, or a plain .md link"),
+    "punctuation-halfwidth": Rule(WARNING, True, "half-width , : ; ? ! ( ) inside Chinese text"),
+    "sentence-broken": Rule(WARNING, True, "a sentence cut in two by a blank line (问题突 / 出小区)"),
+    "check-failed": Rule(ERROR, False, "a rule that failed on a file: a bug in checks/, for the maintainers"),
+}

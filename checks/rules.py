@@ -1,0 +1,187 @@
+"""The rules for one file's fields and text: each a small function (source, context) → findings."""
+
+import re
+from datetime import datetime
+
+from editorial.byline import parse_byline
+from editorial.corrections import parse_corrections
+from editorial.fields import FALSE_WORDS, TRUE_WORDS, unknown_fields
+
+from .report import Finding, finding
+from .settings import Context
+from .source import Source
+from .text import broken_sentences, halfwidth_edits, prose_lines
+
+# A headline longer than this is nearly always a subtitle or the lead's first sentence pasted
+# into Title: print sets the 主题 in one or two lines of about 20 characters, and search
+# engines and news apps show some 30 Chinese characters of a title before cutting it off.
+TITLE_MAX_CHARS = 40
+# The dates Pelican reads that the newsroom writes: 2026-11-24, 2026-11-24 08:30, 2026/11/24 08:30:00,
+# ISO 8601's T and an offset (2026-11-24T08:30+08:00). Pelican reads "_" as a space.
+DATE = re.compile(
+    r"^(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+DATE_EXAMPLE = "2026-11-24 08:30"
+
+
+def parse_date(value: str, context: Context) -> datetime | None:
+    """The date an editor wrote, in the site's time zone unless it says otherwise; None if unreadable."""
+    match = DATE.match(" ".join(value.replace("_", " ").split()))
+    if not match:
+        return None
+    zone = match["zone"]
+    try:
+        date = datetime(*(int(match[part] or 0) for part in ("year", "month", "day", "hour", "minute", "second")))
+        if not zone:
+            return date.replace(tzinfo=context.timezone)
+        return datetime.fromisoformat(f"{date.isoformat()}{'+00:00' if zone == 'Z' else zone}")
+    except ValueError:
+        return None
+
+
+def title_missing(source: Source, context: Context) -> list[Finding]:
+    """No Title, or an empty one: Pelican leaves the file out."""
+    field = source.field("title")
+    if field and field.value.strip():
+        return []
+    return [finding(
+        source.path, field.line if field else 1, "title-missing",
+        "缺少 Title 字段，请在开头写上，例如“Title: 健全管理机制 破解治理难题”", "missing Title",
+    )]
+
+
+def title_too_long(source: Source, context: Context) -> list[Finding]:
+    """A headline over TITLE_MAX_CHARS characters."""
+    field = source.field("title")
+    title = field.value.strip() if field else ""
+    if len(title) <= TITLE_MAX_CHARS:
+        return []
+    return [finding(
+        source.path, field.line, "title-too-long",
+        f"标题有 {len(title)} 个字，超过 {TITLE_MAX_CHARS} 个字，请精简，或把说明文字移到 Subtitle",
+        f"headline has {len(title)} characters, more than {TITLE_MAX_CHARS}",
+    )]
+
+
+def date_missing(source: Source, context: Context) -> list[Finding]:
+    """An article without Date: Pelican leaves it out (fixed pages need none)."""
+    if source.is_page or source.field("date") or context.default_date:
+        return []
+    return [finding(source.path, 1, "date-missing", f"缺少 Date 字段，请写上，例如“Date: {DATE_EXAMPLE}”", "missing Date")]
+
+
+def date_invalid(source: Source, context: Context) -> list[Finding]:
+    """A Date or Modified that is not a date the site reads."""
+    return [
+        finding(
+            source.path, field.line, "date-invalid",
+            f"{field.name} “{field.value}” 无法识别，日期请写作 {DATE_EXAMPLE}", f"cannot read {field.name}",
+        )
+        for field in source.fields
+        if field.key in ("date", "modified") and parse_date(field.value, context) is None
+    ]
+
+
+def date_future(source: Source, context: Context) -> list[Finding]:
+    """A Date later than now, unless the item is Scheduled: true or Status: draft."""
+    field = source.field("date")
+    date = parse_date(field.value, context) if field else None
+    scheduled = source.value("scheduled").lower() in TRUE_WORDS or source.value("status").lower() == "draft"
+    if date is None or date <= context.now or scheduled:
+        return []
+    now = context.now.strftime("%Y-%m-%d %H:%M")
+    return [finding(
+        source.path, field.line, "date-future",
+        f"Date “{field.value}” 晚于现在（{now}）；若是定时发布，请加一行“Scheduled: true”",
+        f"Date is in the future (now {now}); add 'Scheduled: true' to publish it then",
+    )]
+
+
+def section_unknown(source: Source, context: Context) -> list[Finding]:
+    """A Category that is not one of the site's sections (FRONTPAGE_SECTIONS)."""
+    field = source.field("category")
+    if source.is_page or not field or not context.sections or field.value.strip() in context.sections:
+        return []
+    sections = "、".join(context.sections)
+    return [finding(
+        source.path, field.line, "section-unknown",
+        f"栏目“{field.value.strip()}”不存在，Category 请写 {sections} 之一",
+        f"Category '{field.value.strip()}' is not a section: {', '.join(context.sections)}",
+    )]
+
+
+def field_unknown(source: Source, context: Context) -> list[Finding]:
+    """A field the site does not know, with the known field it most resembles."""
+    found = []
+    for key, suggestion in unknown_fields([field.key for field in source.fields], context.known_fields):
+        field = source.field(key)
+        if suggestion:
+            zh, en = f"未知字段“{field.name}”，是否想写 {suggestion}？", f"unknown field '{field.name}'; did you mean {suggestion}?"
+        else:
+            zh, en = f"未知字段“{field.name}”，请删除或改正", f"unknown field '{field.name}'"
+        found.append(finding(source.path, field.line, "field-unknown", zh, en))
+    return found
+
+
+def lead_invalid(source: Source, context: Context) -> list[Finding]:
+    """A Lead that is neither true nor false (是/否 count too)."""
+    field = source.field("lead")
+    if not field or field.value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
+        return []
+    return [finding(source.path, field.line, "lead-invalid", f"{field.name} 应为 true 或 false", f"{field.name} must be true or false")]
+
+
+def byline_no_name(source: Source, context: Context) -> list[Finding]:
+    """A Byline in which no person's name can be found."""
+    field = source.field("byline")
+    if not field or not field.value.strip() or parse_byline(field.value):
+        return []
+    return [finding(
+        source.path, field.line, "byline-no-name",
+        f"{field.name} 中没有找到人名，例如“本报讯（记者 常欣月）”", f"no name found in {field.name}",
+    )]
+
+
+def correction_undated(source: Source, context: Context) -> list[Finding]:
+    """A Correction line that does not start with its date."""
+    field = source.field("correction")
+    if not field:
+        return []
+    try:
+        parse_corrections(field.value)
+    except ValueError as line:
+        return [finding(
+            source.path, field.line, "correction-undated",
+            f"{field.name} {line} 应以日期开头，如“2026-11-25 原稿……已更正。”", f"each {field.name} line starts with a date",
+        )]
+    return []
+
+
+def punctuation_halfwidth(source: Source, context: Context) -> list[Finding]:
+    """Half-width , : ; ? ! ( ) inside Chinese text, one finding per line; --fix makes them full-width."""
+    found = []
+    for number, column in prose_lines(source):
+        edits = halfwidth_edits(source.lines[number - 1][column:])
+        if edits:
+            marks = dict.fromkeys((edit.mark, edit.text) for edit in edits)
+            found.append(finding(
+                source.path, number, "punctuation-halfwidth",
+                f"中文里用了半角标点{''.join(f'“{half}”' for half, _ in marks)}，应为全角"
+                f"{''.join(f'“{full}”' for _, full in marks)}（invoke check --fix 可自动改正）",
+                f"half-width {' '.join(half for half, _ in marks)} in Chinese text; use {' '.join(full for _, full in marks)}",
+            ))
+    return found
+
+
+def sentence_broken(source: Source, context: Context) -> list[Finding]:
+    """A paragraph cut off mid-sentence by a blank line; --fix joins it to the next."""
+    found = []
+    for end, start in broken_sentences(source):
+        tail, head = source.lines[end - 1].rstrip()[-6:], source.lines[start - 1].strip()[:6]
+        found.append(finding(
+            source.path, end, "sentence-broken",
+            f"段落在“{tail}”处断开，下一段“{head}”接着同一句话，请删去中间的空行（invoke check --fix 可自动合并）",
+            f"sentence cut in two by a blank line; join line {end} and line {start}",
+        ))
+    return found

@@ -1,0 +1,360 @@
+"""invoke check's rules and fixes: for each rule a bad example (finding, line, level) and a good one (nothing)."""
+
+import sys
+import textwrap
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sitebuild import ROOT, jpeg, write_files
+
+sys.path.insert(0, str(ROOT))  # the checks package, as `invoke check` imports it from the repository root
+
+from checks.catalogue import ERROR, RULES, WARNING
+from checks.cli import check_sources, guarded, read_all
+from checks.fixes import fix_source, lines_with_ends
+from checks.report import exit_status, format_finding, sorted_findings, summary
+from checks.settings import load_settings, make_context
+from checks.source import parse_source
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+SETTINGS = load_settings(ROOT / "pelicanconf.py")
+BROKEN_SYMLINK = object()  # a file name that points nowhere: the file cannot be read at all
+PICTURES = {"images/zoufang.jpg": jpeg(64, 48), "images/broken.jpg": b"<html>not a picture</html>"}
+BODY = "铁东区坚持以“标准化+便民化”为主线，系统推进有物业小区提质增效，推动实现物业服务全覆盖。\n"
+CAPTION = "社区工作人员入户走访，了解居民诉求。本报通讯员 东宣 摄"
+
+
+def item(head: str, body: str = BODY) -> str:
+    """A content file: its header (dedented), a blank line, its body."""
+    return textwrap.dedent(head).strip() + "\n\n" + textwrap.dedent(body).lstrip()
+
+
+ARTICLE = item("""
+    Title: 健全管理机制 破解治理难题
+    Date: 2026-11-24 08:30
+    Category: 要闻
+""")
+
+
+def article(*extra: str, body: str = BODY, date: str = "2026-11-24 08:30") -> str:
+    """A good article, with more header lines after Title (1), Date (2) and Category (3)."""
+    head = ["Title: 健全管理机制 破解治理难题", f"Date: {date}", "Category: 要闻", *extra]
+    return "\n".join(head) + "\n\n" + textwrap.dedent(body).lstrip()
+
+
+def photo(*extra: str, body: str = "近日，铁东区关工委举办第十四届“金秋助学”活动。\n本报通讯员 高欣 摄\n") -> str:
+    """A photo item: Title (1), Date (2), Category (3), then `extra` (Photo at 4 when first)."""
+    return article(*extra, body=body).replace("Category: 要闻", "Category: 图片新闻")
+
+
+def findings(tmp_path, files: dict) -> list[tuple]:
+    """(path, line, rule, level) of everything `invoke check` finds in a content folder of `files`."""
+    content = tmp_path / "content"
+    write_files(content, {**PICTURES, **{k: v for k, v in files.items() if v is not BROKEN_SYMLINK}})
+    for name in (k for k, v in files.items() if v is BROKEN_SYMLINK):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).symlink_to(content / "nowhere.md")
+    context = make_context(SETTINGS, content, NOW)
+    sources, unreadable = read_all(context)
+    return [(f.path, f.line, f.rule, f.level) for f in sorted_findings(unreadable + check_sources(sources, context))]
+
+
+X = "articles/x.md"
+TRADITIONAL = "Title: 立足群眾文化需求 豐富群眾文化生活\nDate: 2026-11-24 07:30\n\n近日，鐵東區文聯與區音樂家協會在四平植物園共同舉辦了一場文藝演出。\n"
+BAD = [
+    ("encoding", {X: ARTICLE.encode("gb18030")}, [(X, 1, "encoding", ERROR)]),
+    ("encoding", {X: TRADITIONAL.encode("big5")}, [(X, 1, "encoding", ERROR)]),
+    ("encoding", {X: ARTICLE.encode("utf-16")}, [(X, 1, "encoding", ERROR)]),
+    ("encoding", {X: ("Slug: x\n" + ARTICLE).encode("gb18030")}, [(X, 2, "encoding", ERROR)]),
+    ("file-unreadable", {X: BROKEN_SYMLINK}, [(X, 1, "file-unreadable", ERROR)]),
+    ("title-missing", {X: item("Date: 2026-11-24 08:30\nCategory: 要闻")}, [(X, 1, "title-missing", ERROR)]),
+    ("title-missing", {X: article().replace("Title: 健全管理机制 破解治理难题", "Title:")}, [(X, 1, "title-missing", ERROR)]),
+    ("title-missing", {X: "铁东区坚持以“标准化+便民化”为主线。\n"}, [(X, 1, "date-missing", ERROR), (X, 1, "title-missing", ERROR)]),
+    ("title-missing", {X: b""}, [(X, 1, "date-missing", ERROR), (X, 1, "title-missing", ERROR)]),
+    (
+        "title-too-long",
+        {X: article().replace("健全管理机制 破解治理难题", "铁东区坚持以标准化便民化为主线系统推进有物业小区提质增效通过专业引进自治服务相结合的方式补齐短板")},
+        [(X, 1, "title-too-long", WARNING)],
+    ),
+    ("date-missing", {X: item("Title: 健全管理机制 破解治理难题\nCategory: 要闻")}, [(X, 1, "date-missing", ERROR)]),
+    ("date-invalid", {X: article(date="2026-13-45")}, [(X, 2, "date-invalid", ERROR)]),
+    ("date-invalid", {X: article(date="2026-02-30 08:30")}, [(X, 2, "date-invalid", ERROR)]),
+    ("date-invalid", {X: article(date="2026年11月24日")}, [(X, 2, "date-invalid", ERROR)]),
+    ("date-invalid", {X: article(date="")}, [(X, 2, "date-invalid", ERROR)]),
+    ("date-invalid", {X: article("Modified: 11月25日")}, [(X, 4, "date-invalid", ERROR)]),
+    ("date-future", {X: article(date="2026-11-26 08:30")}, [(X, 2, "date-future", ERROR)]),
+    ("date-future", {X: article("Scheduled: false", date="2027-11-24")}, [(X, 2, "date-future", ERROR)]),
+    ("section-unknown", {X: article().replace("Category: 要闻", "Category: 要问")}, [(X, 3, "section-unknown", ERROR)]),
+    ("section-unknown", {X: article().replace("Category: 要闻", "Category: 社会")}, [(X, 3, "section-unknown", ERROR)]),
+    ("field-unknown", {X: article("Kiker: 物业管理全覆盖")}, [(X, 4, "field-unknown", WARNING)]),
+    ("field-unknown", {X: article("Editor: 王东")}, [(X, 4, "field-unknown", WARNING)]),
+    ("lead-invalid", {X: article("Lead: 头条")}, [(X, 4, "lead-invalid", WARNING)]),
+    ("byline-no-name", {X: article("Byline: 本报讯")}, [(X, 4, "byline-no-name", WARNING)]),
+    ("byline-no-name", {X: article("Byline: 本报讯（记者 ）")}, [(X, 4, "byline-no-name", WARNING)]),
+    ("correction-undated", {X: article("Correction: 原稿将“城东人民法庭”误为“城西人民法庭”，已更正。")}, [(X, 4, "correction-undated", WARNING)]),
+    (
+        "url-duplicate",
+        {"articles/wuye-guanli.md": article(), "photos/wuye-guanli.md": article(date="2026-11-25 09:00")},
+        [("photos/wuye-guanli.md", 1, "url-duplicate", ERROR)],
+    ),
+    (
+        "url-duplicate",
+        {"articles/wuye-guanli.md": article(), "articles/a.md": article("Slug: wuye-guanli", date="2026-11-01")},
+        [("articles/a.md", 4, "url-duplicate", ERROR)],
+    ),
+    (
+        "url-duplicate",
+        {"pages/about.md": item("Title: 关于本站"), "pages/guanyu.md": item("Title: 关于我们\nSlug: about")},
+        [("pages/guanyu.md", 2, "url-duplicate", ERROR)],
+    ),
+    (
+        "tag-near-duplicate",
+        {"articles/a.md": article("Tags: 物业管理, 社区服务"), "articles/b.md": article("Tags: 物业 管理", date="2026-11-24 09:00")},
+        [("articles/b.md", 4, "tag-near-duplicate", WARNING)],
+    ),
+    (
+        "tag-near-duplicate",
+        {"articles/a.md": article("Tags: G20峰会"), "articles/b.md": article("Tags: Ｇ20峰会", date="2026-11-23")},
+        [("articles/b.md", 4, "tag-near-duplicate", WARNING)],
+    ),
+    (
+        "tag-near-duplicate",
+        {"articles/a.md": article("Tags: G20峰会"), "articles/b.md": article("Tags: g20峰会", date="2026-11-24 09:00")},
+        [("articles/b.md", 4, "tag-near-duplicate", WARNING)],
+    ),
+    ("image-missing", {"photos/x.md": photo("Photo: images/jinqiu.jpg", "Alt: 学生们手捧助学金站成一排")}, [("photos/x.md", 4, "image-missing", ERROR)]),
+    (
+        "image-missing",
+        {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/zoufang.jpeg "{CAPTION}")\n')},
+        [(X, 7, "image-missing", ERROR)],
+    ),
+    (
+        "image-missing",
+        {X: article(body=f'{BODY}\n![社区工作人员入户走访](images/zoufang.jpg "{CAPTION}")\n')},
+        [(X, 7, "image-missing", ERROR)],  # relative to articles/, where there is no images/
+    ),
+    (
+        "image-outside",
+        {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/../zoufang.jpg "{CAPTION}")\n')},
+        [(X, 7, "image-outside", ERROR)],
+    ),
+    ("image-outside", {"photos/x.md": photo("Photo: ../../zoufang.jpg", "Alt: 学生们手捧助学金")}, [("photos/x.md", 4, "image-outside", ERROR)]),
+    ("image-not-image", {"photos/x.md": photo("Photo: images/broken.jpg", "Alt: 学生们手捧助学金")}, [("photos/x.md", 4, "image-not-image", ERROR)]),
+    (
+        "image-not-image",
+        {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/broken.jpg "{CAPTION}")\n')},
+        [(X, 7, "image-not-image", ERROR)],
+    ),
+    ("image-no-alt", {"photos/x.md": photo("Photo: images/zoufang.jpg")}, [("photos/x.md", 4, "image-no-alt", WARNING)]),
+    ("image-no-alt", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt:")}, [("photos/x.md", 4, "image-no-alt", WARNING)]),
+    (
+        "image-no-alt",
+        {X: article(body=f'{BODY}\n![]({{static}}/images/zoufang.jpg "{CAPTION}")\n')},
+        [(X, 7, "image-no-alt", WARNING)],
+    ),
+    ("image-no-caption", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访", body="")}, [("photos/x.md", 4, "image-no-caption", WARNING)]),
+    (
+        "image-no-caption",
+        {X: article(body=f"{BODY}\n![社区工作人员入户走访]({{static}}/images/zoufang.jpg)\n")},
+        [(X, 7, "image-no-caption", WARNING)],
+    ),
+    (
+        "link-broken",
+        {X: article(body="详见[相关报道]({filename}/articles/wuye-guanli.md)。\n")},
+        [(X, 5, "link-broken", ERROR)],
+    ),
+    (
+        "link-broken",
+        {X: article(body="全文见[《职责清单》]({static}/files/zhize-qingdan.pdf)。\n")},
+        [(X, 5, "link-broken", ERROR)],
+    ),
+    (
+        "link-broken",
+        {X: article(body=f"{BODY}\n详见[相关报道](fazhi-diaoyan.md)。\n")},
+        [(X, 7, "link-broken", ERROR)],
+    ),
+    (
+        "link-broken",  # the file is there, but Pelican leaves a plain .md link as it is: a dead link
+        {X: article(body="详见[相关报道](y.md)。\n"), "articles/y.md": article(date="2026-11-23")},
+        [(X, 5, "link-broken", ERROR)],
+    ),
+    ("punctuation-halfwidth", {X: article(body="近日,铁东区政协组织部分法律界委员开展专题调研。\n")}, [(X, 5, "punctuation-halfwidth", WARNING)]),
+    ("punctuation-halfwidth", {X: article(body="近日, 铁东区政协开展专题调研。\n")}, [(X, 5, "punctuation-halfwidth", WARNING)]),
+    ("punctuation-halfwidth", {X: article(body="是否到位?是否落实!要逐项核查;不留死角。\n")}, [(X, 5, "punctuation-halfwidth", WARNING)]),
+    ("punctuation-halfwidth", {X: article(body="本报讯(记者 常欣月 通讯员 高欣)近日，铁东区政协开展专题调研。\n")}, [(X, 5, "punctuation-halfwidth", WARNING)]),
+    ("punctuation-halfwidth", {X: article().replace("健全管理机制 破解", "健全管理机制:破解")}, [(X, 1, "punctuation-halfwidth", WARNING)]),
+    ("punctuation-halfwidth", {X: article("Subtitle: 铁东区政协开展专题调研,助推法治政府建设")}, [(X, 4, "punctuation-halfwidth", WARNING)]),
+    (
+        "sentence-broken",
+        {X: article(body="初步建立起“三级书记”抓物业的治理责任体系，区级领导定期带头调研问题突\n\n出小区，每季度召开推进会。\n")},
+        [(X, 5, "sentence-broken", WARNING)],
+    ),
+    (
+        "sentence-broken",
+        {X: article(body="截至目前，已召开8次专题会议调度推进，排查整改113个\n\n小区问题。\n")},
+        [(X, 5, "sentence-broken", WARNING)],
+    ),
+    (
+        "sentence-broken",
+        {X: article(body="针对全区154个无物业小区，铁东区坚持“一小区一方案”，\n\n分类推进治理。\n")},
+        [(X, 5, "sentence-broken", WARNING)],
+    ),
+]
+
+GOOD = [
+    ("encoding", {X: b"\xef\xbb\xbf" + ARTICLE.encode("utf-8")}),
+    ("file-unreadable", {X: ARTICLE}),
+    ("title-missing", {"pages/about.md": item("Title: 关于本站\nSlug: about", "本站是 Pressroom 的演示站点。\n")}),
+    ("title-too-long", {X: article().replace("健全管理机制 破解治理难题", "“弘扬劳模精神 民族宣讲进校园”主题活动走进吉林工程职业学院")}),
+    ("title-too-long", {X: article().replace("健全管理机制 破解治理难题", "铁东区以“标准化+便民化”为主线 系统推进物业小区提质增效 补齐无物业小区的短板")}),  # 40
+    ("date-missing", {"pages/about.md": item("Title: 关于本站", "本站是演示站点。\n")}),
+    ("date-invalid", {X: article(date="2026-11-24")}),
+    ("date-invalid", {X: article(date="2026/11/24 08:30")}),
+    ("date-invalid", {X: article(date="2026-11-24T08:30:00+08:00")}),
+    ("date-invalid", {X: article("Modified: 2026-11-25 10:00")}),
+    ("date-future", {X: article("Scheduled: true", date="2026-11-26 08:30")}),
+    ("date-future", {X: article("Scheduled: 是", date="2026-11-26 08:30")}),
+    ("date-future", {X: article("Status: draft", date="2027-01-01")}),
+    ("date-future", {X: article(date="2026-11-25 11:59")}),
+    ("date-future", {X: article(date="2026-11-25T04:00Z")}),  # 12:00 in Beijing: now, not later
+    ("section-unknown", {X: item("Title: 健全管理机制 破解治理难题\nDate: 2026-11-24 08:30")}),  # DEFAULT_CATEGORY
+    ("section-unknown", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
+    ("field-unknown", {X: article("Kicker: 物业管理全覆盖", "Subtitle: ——铁东区多措并举做好物业管理工作记事", "Note: 印刷版未见下文。", "Source: 吉林日报")}),
+    ("lead-invalid", {X: article("Lead: 是")}),
+    ("byline-no-name", {X: article("Byline: 本报讯（记者 常欣月 通讯员 高欣）")}),
+    ("byline-no-name", {X: article("Byline: 本报讯(记者 常欣月 通讯员 高欣)")}),  # half-width is print style here
+    ("correction-undated", {X: article("Correction: 2026-11-25 原稿将“城东人民法庭”误为“城西人民法庭”，已更正。")}),
+    ("url-duplicate", {"articles/wuye-guanli.md": article(), "photos/wuye-guanli.md": article(date="2026-10-24")}),
+    ("url-duplicate", {"articles/wuye-guanli.md": article(), "articles/draft.md": article("Status: draft", "Slug: wuye-guanli")}),
+    ("tag-near-duplicate", {"articles/a.md": article("Tags: 法治, 社区服务"), "articles/b.md": article("Tags: 法制, 社区服务")}),
+    ("image-missing", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
+    ("image-missing", {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/zoufang.jpg "{CAPTION}")\n')}),
+    ("image-missing", {X: article(body=f'{BODY}\n![社区工作人员入户走访](../images/zoufang.jpg "{CAPTION}")\n')}),
+    ("image-missing", {X: article(body=f'{BODY}\n![新华社图片](https://example.com/a.jpg "{CAPTION}")\n')}),
+    ("image-missing", {X: article(body=f"{BODY}\n```\n![示例](images/none.jpg)\n```\n")}),
+    ("image-outside", {"photos/x.md": photo("Photo: /images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
+    ("image-not-image", {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/zoufang.jpg "{CAPTION}")\n')}),
+    ("image-no-alt", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
+    ("image-no-caption", {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/zoufang.jpg "本报通讯员 东宣 摄")\n')}),
+    ("link-broken", {X: article(body="详见[相关报道]({filename}/articles/y.md)。\n"), "articles/y.md": article(date="2026-11-23")}),
+    ("link-broken", {X: article(body="详见[相关报道]({filename}y.md#diaoyan)。\n"), "articles/y.md": article(date="2026-11-23")}),
+    ("link-broken", {X: article(body="详见[国务院网站](https://www.gov.cn/zhengce/index.md)和[联系我们](mailto:news@example.cn)。\n")}),
+    ("punctuation-halfwidth", {X: article(body="上午8:30开始，持续到11:00，共有1,200人参加（占比3:1）。\n")}),
+    ("punctuation-halfwidth", {X: article(body="详见[报道](https://zh.wikipedia.org/wiki/物业(管理))与`代码,示例`。\n")}),
+    ("punctuation-halfwidth", {X: article("Byline: 本报讯(记者 常欣月)", body="近日，铁东区政协（区委会）开展调研。\n")}),
+    ("sentence-broken", {X: article(body="## 三级联动 拧紧责任链条\n\n初步建立起“三级书记”抓物业的治理责任体系。\n")}),
+    ("sentence-broken", {X: article(body="三级联动 拧紧责任链条\n\n初步建立起“三级书记”抓物业的治理责任体系。\n")}),
+    ("sentence-broken", {X: article(body="调研组一行先后来到铁东区检察院。\n\n此次调研为政协委员搭建起桥梁。\n")}),
+    ("sentence-broken", {X: article(body="工作专班已成立，区级领导定期带头调研问题突\n\n\n出小区，每季度召开推进会。\n")}),  # two blank lines: meant
+    ("sentence-broken", {X: article(body="主要做法如下：\n\n建立物业企业“红黑榜”制度。\n")}),
+    ("sentence-broken", {X: article(body="秋日里，学生们手捧助学金。\n本报通讯员 高欣 摄\n\n近日，铁东区关工委举办活动。\n")}),
+    ("sentence-broken", {X: article(body="各项任务如下：\n\n- 建立台账\n- 压实责任\n")}),
+]
+
+
+def test_every_rule_has_a_bad_and_a_good_example():
+    rules = set(RULES) - {"check-failed"}
+    assert {case[0] for case in BAD} == rules
+    assert {case[0] for case in GOOD} == rules
+
+
+@pytest.mark.parametrize("rule, files, expected", BAD, ids=[f"{case[0]}-{i}" for i, case in enumerate(BAD)])
+def test_bad_example_is_found(tmp_path, rule, files, expected):
+    assert findings(tmp_path, files) == expected
+
+
+@pytest.mark.parametrize("rule, files", GOOD, ids=[f"{case[0]}-{i}" for i, case in enumerate(GOOD)])
+def test_good_example_is_clean(tmp_path, rule, files):
+    assert findings(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(
+    "raw, says",
+    [
+        (ARTICLE.encode("gb18030"), "文件不是 UTF-8 编码（看起来是 GBK/GB18030），请用编辑器另存为 UTF-8 (encoding: file is not UTF-8; it looks like GBK/GB18030)"),
+        (TRADITIONAL.encode("big5"), "（看起来是 Big5）"),
+        (TRADITIONAL.encode("gb18030"), "（看起来是 GBK/GB18030）"),
+        (ARTICLE.encode("utf-16"), "（看起来是 UTF-16）"),
+        (b"Title: \xff\xff", "文件不是 UTF-8 编码，请用编辑器另存为 UTF-8 (encoding: file is not UTF-8)"),
+    ],
+)
+def test_encoding_says_what_the_file_looks_like(tmp_path, raw, says):
+    write_files(tmp_path, {X: raw})
+    _, unreadable = read_all(make_context(SETTINGS, tmp_path, NOW))
+    assert says in format_finding(unreadable[0])
+
+
+def test_a_line_reads_chinese_first_then_the_rule_and_english(tmp_path):
+    write_files(tmp_path, {"articles/wuye-guanli.md": article("Kiker: 物业管理全覆盖")})
+    context = make_context(SETTINGS, tmp_path, NOW)
+    sources, _ = read_all(context)
+    (found,) = check_sources(sources, context)
+    assert format_finding(found) == (
+        "articles/wuye-guanli.md:4: 警告: 未知字段“Kiker”，是否想写 Kicker？ "
+        "(field-unknown: unknown field 'Kiker'; did you mean Kicker?)"
+    )
+
+
+def test_a_rule_that_fails_is_one_finding_not_a_traceback():
+    def broken_rule(source, context):
+        raise KeyError("slug")
+
+    (found,) = guarded(broken_rule, None, None, where="articles/x.md")
+    assert (found.path, found.rule, found.level) == ("articles/x.md", "check-failed", ERROR)
+    assert "broken_rule" in found.en
+
+
+def test_summary_and_exit_status(tmp_path):
+    found = findings(tmp_path, {X: article("Kiker: x"), "articles/y.md": article(date="2026-13-01")})
+    assert [rule for _, _, rule, _ in found] == ["field-unknown", "date-invalid"]  # sorted by path, then line
+    context = make_context(SETTINGS, tmp_path / "content", NOW)
+    sources, _ = read_all(context)
+    everything = sorted_findings(check_sources(sources, context))
+    assert summary(everything, 2) == "检查了 2 个文件：1 个错误，1 个警告 (checked 2 files: 1 error, 1 warning)"
+    assert exit_status(everything) == 1
+    assert exit_status([f for f in everything if f.level == WARNING]) == 0
+
+
+# --fix: what each safe fix makes of a line, everything else in the file left exactly as it was.
+FIXES = [
+    ("近日,铁东区政协开展专题调研。", "近日，铁东区政协开展专题调研。"),
+    ("近日, 铁东区政协开展专题调研。", "近日，铁东区政协开展专题调研。"),
+    ("是否到位?是否落实!要逐项核查;不留死角:全覆盖。", "是否到位？是否落实！要逐项核查；不留死角：全覆盖。"),
+    ("本报讯(记者 常欣月 通讯员 高欣)近日，铁东区开展调研。", "本报讯（记者 常欣月 通讯员 高欣）近日，铁东区开展调研。"),
+    ("上午8:30开始,共有1,200人参加。", "上午8:30开始，共有1,200人参加。"),
+    ("详见[报道](https://zh.wikipedia.org/wiki/物业(管理)),内容丰富。", "详见[报道](https://zh.wikipedia.org/wiki/物业(管理)),内容丰富。"),
+    ('![入户走访]({static}/images/zoufang.jpg "入户走访,了解诉求。本报通讯员 东宣 摄")', '![入户走访]({static}/images/zoufang.jpg "入户走访，了解诉求。本报通讯员 东宣 摄")'),
+    ("区级领导定期带头，调研问题突\n\n出小区，每季度召开推进会。", "区级领导定期带头，调研问题突出小区，每季度召开推进会。"),
+    ("区级领导定期带头，调研问题突 \n\n出小区，每季度召开推进会。", "区级领导定期带头，调研问题突出小区，每季度召开推进会。"),
+    ("截至目前，已召开8次专题会议调度推\n\n进，排查整改113个\n\n小区问题。", "截至目前，已召开8次专题会议调度推进，排查整改113个小区问题。"),
+    ("排查整改，\n\n已召开\n\n专题会议。", "排查整改，已召开专题会议。"),  # cut twice
+    ("各方联动。\n\n三级联动 拧紧责任链条\n\n初步建立起责任体系。", "各方联动。\n\n三级联动 拧紧责任链条\n\n初步建立起责任体系。"),
+    ("已召开8次会议,排查113个\n\n小区问题。", "已召开8次会议，排查113个小区问题。"),
+    ("## 三级联动 拧紧责任链条\n\n初步建立起责任体系。", "## 三级联动 拧紧责任链条\n\n初步建立起责任体系。"),
+    ("```\n近日,铁东区\n```", "```\n近日,铁东区\n```"),
+]
+
+
+@pytest.mark.parametrize("before, after", FIXES)
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_fix(before, after, end):
+    head = "Title: 健全管理机制,破解治理难题\nByline: 本报讯(记者 常欣月)\nDate: 2026-11-24 08:30\n\n"
+    text = (head + before + "\n").replace("\n", end)
+    fixed, changes = fix_source(parse_source(text, X))
+    wanted = (head.replace("机制,破解", "机制，破解") + after + "\n").replace("\n", end)
+    assert fixed == wanted
+    assert {change.rule for change in changes} <= {"punctuation-halfwidth", "sentence-broken"}
+    again, more = fix_source(parse_source(fixed, X))
+    assert (again, more) == (fixed, [])
+
+
+def test_fix_keeps_a_file_without_a_final_line_end():
+    fixed, changes = fix_source(parse_source("Title: 标题\n\n领导带头，调研问题突\n\n出小区,每季度召开推进会。", X))
+    assert fixed == "Title: 标题\n\n领导带头，调研问题突出小区，每季度召开推进会。"
+    assert [(change.line, change.rule) for change in changes] == [(3, "sentence-broken"), (5, "punctuation-halfwidth")]
+
+
+@pytest.mark.parametrize("text", ["a\nb\n", "a\r\nb", "a\rb\r\n\r\n", "", "\n"])
+def test_lines_with_ends_give_the_text_back(text):
+    assert "".join(line + end for line, end in lines_with_ends(text)) == text
