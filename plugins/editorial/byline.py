@@ -44,19 +44,26 @@ def parse_byline(byline: str) -> list[Person]:
     if bracketed:
         text = " ".join(bracketed)  # a dateline (本报讯, 新华社北京11月24日电) stands before them
     people: list[Person] = []
-    role, latin = "", False
-    for token in re.split(r"[\s、,，/;；:：]+", text):
-        while token and token not in FILLER:
-            match = ROLE_PREFIX.match(token)
-            if match:
-                role, token, latin = ROLE_WORDS[match[1]], token[match.end() :], False
-                continue
-            if latin and LATIN.match(token):  # 记者 Li Ming: one person, two words
-                people[-1] = Person(f"{people[-1].name} {token}", role)
-            elif NAME.match(token) and token not in [p.name for p in people]:
-                people.append(Person(token, role))
-                latin = bool(LATIN.match(token))
-            break
+    role = ""
+    for group in re.split(r"[、,，/;；:：]+", text):  # list marks part people; spaces part words
+        latin = False
+        for token in group.split():
+            while token:
+                if token in FILLER:
+                    latin = False
+                    break
+                match = ROLE_PREFIX.match(token)
+                if match:
+                    role, token, latin = ROLE_WORDS[match[1]], token[match.end() :], False
+                    continue
+                if latin and LATIN.match(token):  # 记者 Li Ming: one person, two words
+                    people[-1] = Person(f"{people[-1].name} {token}", role)
+                elif NAME.match(token) and token not in [p.name for p in people]:
+                    people.append(Person(token, role))
+                    latin = bool(LATIN.match(token))
+                else:
+                    latin = False
+                break
     return people
 
 

@@ -12,6 +12,10 @@ from .fields import field_line
 logger = logging.getLogger(__name__)
 
 
+# Fields that hold one value; Pelican turns a repeated line of them into a list.
+SINGLE_VALUED = ("title", "date", "modified", "category", "slug", "summary", "kicker", "subtitle", "byline", "photo", "alt", "lead", "status", "note", "source")
+
+
 class Unreadable(ValueError):
     """A file Pelican must skip; the reason has been logged for the editor already."""
 
@@ -37,7 +41,12 @@ class NewsroomMarkdownReader(MarkdownReader):
         return content, metadata
 
     def check_required(self, metadata: dict) -> None:
-        """Say, in the editor's words, that a Title or a Date is missing (Pelican then skips the file)."""
+        """Say, in the editor's words, that a Title or a Date is missing or written twice."""
+        for field in SINGLE_VALUED:
+            if isinstance(metadata.get(field), list):  # Pelican keeps every line of a repeated field
+                line, written = field_line(self.source.decode("utf-8"), field)
+                logger.error("%s:%d: 错误: %s 写了不止一次，请只保留一行 (%s given more than once)", self.where, line, written, written)
+                raise Unreadable(f"{self.where}:{line}")
         missing = [field for field in ("title", "date") if field not in metadata]
         is_page = any(self.where.startswith(folder.rstrip("/") + os.sep) for folder in self.settings["PAGE_PATHS"])
         if "date" in missing and (self.settings.get("DEFAULT_DATE") or is_page):

@@ -92,15 +92,6 @@ def test_parse_byline_finds_only_people_who_are_in_the_byline(byline):
         assert person.name in collapsed(byline), (person, byline)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "Latin names in a list (记者 Li Ming、Wang Fang) are joined into one person 'Li Ming Wang Fang': parse_byline splits on "
-        "spaces and list marks alike, skips filler words (本报讯, 摄) without ending the name, and joins any Latin word "
-        "to the Latin name before it (plugins/editorial/byline.py:48 the split, :54 the join); found by Hypothesis"
-    ),
-)
 @pytest.mark.parametrize(
     "byline, people",
     [
