@@ -30,7 +30,10 @@ def pelican(c, settings: str, content: str, output: str, *extra: str, keep_going
 
 @task
 def build(c, content=CONTENT, output=OUTPUT):
-    """Build the site from content/ into output/ with pelicanconf.py (relative URLs, no feeds)."""
+    """Build content/ into output/ with pelicanconf.py; what invoke check finds is shown, not fatal."""
+    from checks.cli import main as check_content
+
+    check_content(["--content", content])
     pelican(c, SETTINGS, content, output)
 
 
