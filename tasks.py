@@ -16,13 +16,13 @@ HOST = "127.0.0.1"
 PORT = 8000
 
 
-def pelican(c, settings: str, content: str, output: str, *extra: str, keep_going=False) -> None:
+def pelican(c, settings: str, content: str, output: str, keep_going=False) -> None:
     """Run Pelican on `content` with `settings` into `output`, in a new process as CI runs it.
 
     Pelican has already said what went wrong, so a failure exits with its status, no traceback;
     `keep_going` (for livereload) leaves the previous preview up instead.
     """
-    args = [sys.executable, "-m", "pelican", content, "-s", settings, "-o", output, *extra]
+    args = [sys.executable, "-m", "pelican", content, "-s", settings, "-o", output]
     result = c.run(shlex.join(args), pty=False, warn=True)
     if result.exited and not keep_going:
         sys.exit(result.exited)

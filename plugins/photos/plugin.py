@@ -36,13 +36,16 @@ class Build:
         self.recipe = recipe(self.settings)
         self.cache = PhotoCache(Path(self.settings["PHOTOS_CACHE_PATH"]))
         self.jobs: dict[str, tuple[Path, list, set[str]]] = {}
+        self.keys: dict[Path, tuple[tuple[int, int], str]] = {}  # a photo used twice is read once
         self.seconds = 0.0  # spent on photos: checking, hashing, making and copying
 
     def plan(self, path: Path, content_root: Path, used_by: str) -> Photo:
         """Check a photo, plan its derivatives; raise PhotoProblem when it cannot be published."""
         started = time.perf_counter()
-        size = checked_size(path, content_root, self.settings["PHOTOS_MAX_PIXELS"])
-        key = photo_key(path, self.recipe)
+        if path not in self.keys:
+            size = checked_size(path, content_root, self.settings["PHOTOS_MAX_PIXELS"])
+            self.keys[path] = size, photo_key(path, self.recipe)
+        size, key = self.keys[path]
         self.seconds += time.perf_counter() - started
         derivatives = planned(path.stem, key, size, self.recipe, self.settings["PHOTOS_OUTPUT_DIR"])
         self.jobs.setdefault(key, (path, derivatives, set()))[2].add(used_by)
