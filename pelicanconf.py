@@ -26,6 +26,7 @@ PLUGINS = [
     "tag_cloud",
     "frontpage",
     "newsmeta",
+    "feeds",
     "sitemap",
     "strict",
     "atomic",

@@ -8,7 +8,8 @@ from pathlib import PurePosixPath
 
 import unidecode
 from markupsafe import Markup
-from slugs.pinyin import HAN, normalise, pinyin_slug
+from slugs.pinyin import HAN, item_slug, normalise, pinyin_slug
+from slugs.unique import first_at_each_address
 
 from .report import Finding, finding
 from .rules import parse_date
@@ -33,11 +34,10 @@ def slugify(value: str, context: Context) -> str:
 
 def slug_of(source: Source, context: Context) -> str:
     """The item's slug: its Slug field, else from its file name (or title, per SLUGIFY_SOURCE)."""
-    if source.field("slug"):
-        return source.value("slug")
+    written = source.value("slug") if source.field("slug") else None
     basename = PurePosixPath(source.path).stem
     value = basename if context.slugify["SLUGIFY_SOURCE"] == "basename" else source.value("title")
-    return slugify(value, context)
+    return item_slug(written if written is not None else slugify(value, context), written, value)
 
 
 def url_of(source: Source, context: Context) -> str | None:
@@ -61,15 +61,15 @@ def url_of(source: Source, context: Context) -> str | None:
 
 def url_duplicate(sources: list[Source], context: Context) -> list[Finding]:
     """Two items that would be written to one address: the one that took it second is named."""
-    by_url: dict[str, list[Source]] = defaultdict(list)
-    for source in sources:
-        url = url_of(source, context)
-        if url is not None:
-            by_url[url].append(source)
+    urls = {source.path: url_of(source, context) for source in sources}
+    ranked = (
+        (urls[source.path], (source.field("slug") is not None, item_date(source, context), source.path), source)
+        for source in sources
+        if urls[source.path] is not None
+    )
     found = []
-    for url, items in by_url.items():
-        # The address belongs to the item it comes from by its file name, then to the earliest.
-        keeper, *others = sorted(items, key=lambda s: (s.field("slug") is not None, item_date(s, context), s.path))
+    for keeper, others in first_at_each_address(ranked).items():
+        url = urls[keeper.path]
         for other in others:
             slug = other.field("slug")
             found.append(finding(

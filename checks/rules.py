@@ -3,6 +3,8 @@
 import re
 from datetime import datetime
 
+import markdown
+from editorial.active import disarm, search_word
 from editorial.byline import parse_byline
 from editorial.corrections import parse_corrections
 from editorial.fields import FALSE_WORDS, TRUE_WORDS, unknown_fields
@@ -81,6 +83,20 @@ def date_invalid(source: Source, context: Context) -> list[Finding]:
         for field in source.fields
         if field.key in ("date", "modified") and parse_date(field.value, context) is None
     ]
+
+
+def modified_before_date(source: Source, context: Context) -> list[Finding]:
+    """A Modified earlier than the Date: a story cannot be updated before it was published."""
+    date_field, modified_field = source.field("date"), source.field("modified")
+    date = parse_date(date_field.value, context) if date_field else None
+    modified = parse_date(modified_field.value, context) if modified_field else None
+    if date is None or modified is None or modified >= date:
+        return []
+    return [finding(
+        source.path, modified_field.line, "modified-before-date",
+        f"{modified_field.name} “{modified_field.value}” 早于 {date_field.name} “{date_field.value}”，更新时间不能早于发布时间",
+        f"{modified_field.name} is earlier than {date_field.name}",
+    )]
 
 
 def date_future(source: Source, context: Context) -> list[Finding]:
@@ -185,3 +201,32 @@ def sentence_broken(source: Source, context: Context) -> list[Finding]:
             f"sentence cut in two by a blank line; join line {end} and line {start}",
         ))
     return found
+
+
+def body_empty(source: Source, context: Context) -> list[Finding]:
+    """An article with nothing under its header (a photo item's caption is checked with its photo)."""
+    if source.is_page or not source.fields or source.field("photo") or any(line.strip() for _, line in source.body()):
+        return []  # a file with no fields at all is told it lacks a Title
+    return [finding(
+        source.path, source.fields[-1].line, "body-empty",
+        "正文是空的，请在字段下空一行后写上正文", "the article has no text under its fields",
+    )]
+
+
+def html_active(source: Source, context: Context) -> list[Finding]:
+    """Raw HTML in the body that would run in a reader's browser; the build takes it out of the page."""
+    # Read as the build reads it, through Markdown: <script> inside a caption's quotes is text.
+    body = source.body()
+    removed = disarm(markdown.markdown("\n".join(line for _, line in body)))[1]
+    by_line: dict[int, list[str]] = {}
+    for part in removed:
+        word = search_word(part).casefold()
+        number = next((number for number, line in body if word in line.casefold()), source.body_start)
+        by_line.setdefault(number, []).append(part)
+    return [
+        finding(
+            source.path, number, "html-active",
+            f"正文中的 {'、'.join(parts)} 会在读者的浏览器里运行，请删除这段 HTML", f"{', '.join(parts)} would run in readers' browsers",
+        )
+        for number, parts in sorted(by_line.items())
+    ]

@@ -7,9 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Page
 from pelican.urlwrappers import Author
 
+from .active import disarm, search_word
 from .byline import format_byline, merge_people, parse_byline, parse_person
 from .corrections import parse_corrections
 from .fields import FALSE_WORDS, KNOWN_FIELDS, TRUE_WORDS, field_line, unknown_fields
@@ -30,6 +31,8 @@ def check_settings(pelican) -> None:
 
 def apply_editorial_fields(content) -> None:
     """Give an article its people with roles, its byline, its corrections; report odd fields."""
+    if isinstance(content, (Article, Page)):
+        disarm_body(content)
     if not isinstance(content, Article) or not hasattr(content, "date"):
         return  # without a Date Pelican skips the file and says so itself
     # Notes to editors (the writing guide `invoke new` puts in) are HTML comments: not for readers.
@@ -50,6 +53,16 @@ def apply_editorial_fields(content) -> None:
     content.lead = lead in TRUE_WORDS
     # The preview shows what the public site will not show yet; say so on the page.
     content.scheduled = content.date > datetime.now(content.date.tzinfo) and content.status != "draft"
+
+
+def disarm_body(content) -> None:
+    """Take out of the body what would run in a reader's browser, and say where it was."""
+    content._content, removed = disarm(content._content or "")
+    for part in removed:
+        Reporter(content).in_text(
+            search_word(part),
+            f"正文中的 {part} 会在读者的浏览器里运行，网页上已删去；请从稿件中删除这段 HTML ({part} would run in readers' browsers: removed)",
+        )
 
 
 def set_people(content, report) -> None:
@@ -94,10 +107,20 @@ class Reporter:
 
     def __call__(self, key: str, message: str) -> None:
         """Log `message`, its `{field}` replaced by the field's name as the editor wrote it."""
+        line, written = field_line(self.text(), key)
+        logger.warning("%s:%d: 警告: %s", self.path, line, message.replace("{field}", written))
+
+    def in_text(self, word: str, message: str) -> None:
+        """Log `message` at the first line that has `word` in it (any case), or line 1."""
+        lines = self.text().casefold().splitlines()
+        line = next((number for number, text in enumerate(lines, 1) if word.casefold() in text), 1)
+        logger.warning("%s:%d: 警告: %s", self.path, line, message)
+
+    def text(self) -> str:
+        """The file as the editor wrote it, read once."""
         if self.source is None:
             self.source = Path(self.source_path).read_text(encoding="utf-8", errors="replace")
-        line, written = field_line(self.source, key)
-        logger.warning("%s:%d: 警告: %s", self.path, line, message.replace("{field}", written))
+        return self.source
 
 
 def collect_corrections(generator) -> None:

@@ -67,3 +67,14 @@ def pinyin_slug(name: str) -> str:
     for run in RUN.finditer(text):
         words += han_words(run["han"]) if run["han"] else [ascii_only(run["other"])]
     return "-".join(word for word in words if word) or short_hash(text)
+
+
+def item_slug(slug: str, written_slug: str | None, named_from: str) -> str:
+    """An article's or page's slug in ASCII: a Chinese Slug or file name as pinyin words.
+
+    Pelican makes 医疗服务进社区.md into yi-liao-fu-wu-jin-she-qu, one syllable at a time, and
+    publishes a Chinese Slug as written, which a chat app shows as %E5%8C%BB…; pinyin by words
+    (yiliao-fuwu-jin-shequ) reads like the other addresses of the site.
+    """
+    source = written_slug if written_slug is not None else named_from  # the file name, or the title
+    return pinyin_slug(source) if not source.isascii() else slug

@@ -1,11 +1,26 @@
-"""Pelican glue: pinyin slugs on every section, tag and author before Pelican groups articles."""
+"""Pelican glue: pinyin slugs on every item, section, tag and author, and one item per address."""
 
+import logging
 import sys
+from pathlib import Path
 
 from pelican import signals
 
 from .assign import assign_slugs, earliest
+from .pinyin import item_slug
 from .settings import merged
+from .unique import first_at_each_address
+
+logger = logging.getLogger(__name__)
+
+
+def set_item_slug(content) -> None:
+    """A Chinese Slug or file name becomes pinyin words before any address is worked out."""
+    if not getattr(content, "slug", None) or not getattr(content, "source_path", None):
+        return
+    by_title = content.settings.get("SLUGIFY_SOURCE") == "title"
+    named_from = getattr(content, "title", "") if by_title else Path(content.source_path).stem
+    content.slug = item_slug(content.slug, content.metadata.get("slug"), named_from)
 
 
 def kinds(article) -> dict[str, list]:
@@ -38,6 +53,30 @@ def set_slugs(generator) -> None:
             wrapper.slug = slugs[wrapper.name]
 
 
+def drop_second_items_at_one_address(generator) -> None:
+    """Publish the first of two items with one address, and name both, rather than fail half way."""
+    # Pelican would write both to one file and stop with FileOverwriteFailedError's traceback.
+    published = [*generator.articles, *generator.translations, *generator.hidden_articles, *generator.hidden_translations]
+    by_source = {item.relative_source_path: item for item in published}
+    ranked = (
+        (item.save_as, ("slug" in item.metadata, item.date, item.relative_source_path), item.relative_source_path)
+        for item in published
+    )
+    dropped = set()
+    for first, later in sorted(first_at_each_address(ranked).items()):
+        for source in later:
+            logger.error(
+                "%s: 错误: 与 %s 的网址相同（%s），本次只发布 %s；请改文件名或另写 Slug (same address as %s; only %s is published)",
+                source, first, by_source[first].url, first, first, first,
+            )
+            dropped.add(source)
+    if dropped:
+        for name in ("articles", "translations", "hidden_articles", "hidden_translations"):
+            setattr(generator, name, [item for item in getattr(generator, name) if item.relative_source_path not in dropped])
+        for item in published:
+            item.translations = [other for other in item.translations if other.relative_source_path not in dropped]
+
+
 def check_settings(pelican) -> None:
     """Fail at start-up, not half way, on a bad SLUGS_OVERRIDES."""
     try:
@@ -49,4 +88,6 @@ def check_settings(pelican) -> None:
 def register() -> None:
     """Connect the handlers."""
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(set_item_slug)
+    signals.article_generator_pretaxonomy.connect(drop_second_items_at_one_address)
     signals.article_generator_pretaxonomy.connect(set_slugs)

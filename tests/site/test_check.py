@@ -65,6 +65,12 @@ def empty_photo(content: Path) -> None:
     (content / "images/jinqiu-zhuxue.jpg").write_bytes(b"")
 
 
+def fields_only(content: Path) -> None:
+    """Keep the six header lines and the blank line after them; the story is gone."""
+    file = content / "articles/wenyi-yanchu.md"
+    file.write_text("".join(file.read_text(encoding="utf-8").splitlines(keepends=True)[:7]), encoding="utf-8")
+
+
 def edit(path: str, old: str, new: str):
     return lambda content: replace(content, path, old, new)
 
@@ -81,6 +87,11 @@ PLANTED = [
     ),
     ("date-missing", edit("articles/wenyi-yanchu.md", "Date: 2026-11-24 07:30\n", ""), "articles/wenyi-yanchu.md:1: 错误:"),
     ("date-invalid", edit("articles/jinqiao-bianmin.md", "Date: 2026-11-24 07:00", "Date: 2026-11-31 07:00"), "articles/jinqiao-bianmin.md:4: 错误:"),
+    (
+        "modified-before-date",
+        edit("articles/wenyi-yanchu.md", "Date: 2026-11-24 07:30\n", "Date: 2026-11-24 07:30\nModified: 2026-11-23 18:00\n"),
+        "articles/wenyi-yanchu.md:5: 错误:",
+    ),
     ("date-future", edit("articles/wenyi-yanchu.md", "Date: 2026-11-24 07:30", "Date: 2027-11-24 07:30"), "articles/wenyi-yanchu.md:4: 错误:"),
     ("section-unknown", edit("articles/jiegan-fenshao.md", "Category: 要闻", "Category: 要问"), "articles/jiegan-fenshao.md:4: 错误:"),
     ("field-unknown", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nKiker: 物业管理全覆盖\n"), "articles/wuye-guanli.md:8: 警告:"),
@@ -114,6 +125,12 @@ PLANTED = [
         "link-broken",
         edit("articles/fazhi-diaoyan.md", "持续助推依法治区提质增效。", "持续助推依法治区提质增效。详见[相关报道]({filename}/articles/fazhi-diaocha.md)。"),
         "articles/fazhi-diaoyan.md:12: 错误:",
+    ),
+    ("body-empty", fields_only, "articles/wenyi-yanchu.md:6: 错误:"),
+    (
+        "html-active",
+        edit("articles/wenyi-yanchu.md", "共享艺术之美。\n", "共享艺术之美。\n\n<iframe src=\"https://v.example.com/yanchu\"></iframe>\n"),
+        "articles/wenyi-yanchu.md:10: 错误:",
     ),
     ("punctuation-halfwidth", edit("articles/fazhi-diaoyan.md", "近日，铁东区政协", "近日,铁东区政协"), "articles/fazhi-diaoyan.md:8: 警告:"),
     ("sentence-broken", edit("articles/wuye-guanli.md", "问题突出小区", "问题突\n\n出小区"), "articles/wuye-guanli.md:15: 警告:"),

@@ -190,3 +190,50 @@ def test_lead_in_chinese_makes_the_lead_story(tmp_path):
 
     home = BeautifulSoup((tmp_path / "out/index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("#lead-title").get_text(strip=True) == "较早的头条"
+
+
+PASTED = {
+    "articles/yizhen.md": """
+        Title: 义诊活动走进金桥社区
+        Date: 2026-11-24 07:00
+        Category: 民生
+
+        活动现场秩序井然，医护人员为居民测量血压。
+
+        <script>alert('义诊')</script>
+
+        详见<a href="javascript:alert(1)" onmouseover="alert(2)">活动报名</a>。
+        """,
+    "pages/about.md": """
+        Title: 关于本站
+        Slug: about
+
+        本站由铁东区融媒体中心主办。<iframe src="https://example.com/tracker"></iframe>
+        """,
+}
+
+
+def test_script_pasted_into_a_story_never_reaches_the_page_and_is_named(tmp_path):
+    content = write_files(tmp_path / "content", PASTED)
+    process = run_pelican(content, tmp_path / "out", "pelicanconf.py", env=dict(os.environ, COLUMNS="400"))
+    log = " ".join(process.stdout.split())
+    assert process.returncode == 0 and "Traceback" not in log, "a local build warns, shows the page, and goes on"
+    for line in ("articles/yizhen.md:7: 警告: 正文中的 <script>", "articles/yizhen.md:9: 警告: 正文中的 href=javascript:",
+                 "articles/yizhen.md:9: 警告: 正文中的 onmouseover", "pages/about.md:4: 警告: 正文中的 <iframe>"):
+        assert line in log, log
+    from bs4 import BeautifulSoup
+
+    story = BeautifulSoup((tmp_path / "out/2026/11/yizhen.html").read_text(encoding="utf-8"), "html.parser").select_one(".article-body")
+    assert story.find("script") is None and story.find("a").attrs == {} and story.get_text(" ", strip=True).startswith("活动现场秩序井然")
+    about = BeautifulSoup((tmp_path / "out/about.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.find("iframe") is None and "铁东区融媒体中心" in about.get_text()
+
+
+def test_items_with_chinese_file_names_or_slugs_get_pinyin_addresses(build_site):
+    site = build_site({
+        "articles/医疗服务进社区.md": "Title: 医疗服务进社区\nDate: 2026-11-24 07:00\nCategory: 民生\n\n活动现场。\n",
+        "articles/a.md": "Title: 法治政府建设\nSlug: 法治政府\nDate: 2026-11-24 08:00\nCategory: 政务\n\n座谈会上。\n",
+    })
+    assert site.html("2026/11/yiliao-fuwu-jinshequ.html").h1.get_text() == "医疗服务进社区"
+    assert site.html("2026/11/fazhi-zhengfu.html").h1.get_text() == "法治政府建设"
+    assert all(path.relative_to(site.output).as_posix().isascii() for path in site.pages())

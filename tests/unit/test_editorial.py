@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import pytest
+from editorial.active import disarm, search_word
 from editorial.byline import Person, format_byline, merge_people, parse_byline, parse_person
 from editorial.corrections import Correction, parse_corrections
 from editorial.fields import field_line, unknown_fields
@@ -108,3 +109,28 @@ def test_unknown_fields(keys, found):
 def test_field_line(key, where):
     source = "Title: 标题\nKiker: 引题\nDate: 2026-11-24\n\nSummary: 正文里的这一行不是字段\n"
     assert field_line(source, key) == where
+
+
+@pytest.mark.parametrize(
+    "html, kept, removed",
+    [
+        ("<p>活动现场秩序井然。</p>", "<p>活动现场秩序井然。</p>", []),
+        ("<p>空气质量指数<50的天数占比达到90%以上，on=1。</p>", "<p>空气质量指数<50的天数占比达到90%以上，on=1。</p>", []),
+        ("<p>活动现场。</p>\n<script>alert('义诊')</script>", "<p>活动现场。</p>\n", ["<script>"]),
+        ('<p>活动<span onmouseover="alert(1)">详情</span></p>', "<p>活动<span>详情</span></p>", ["onmouseover"]),
+        ('<p><a href="javascript:alert(1)">报道</a></p>', "<p><a>报道</a></p>", ["href=javascript:"]),
+        ('<p><a href=" JavaScript :alert(1)">报道</a></p>', "<p><a>报道</a></p>", ["href=javascript:"]),
+        ('<p><a href="https://www.gov.cn/">国务院</a></p>', '<p><a href="https://www.gov.cn/">国务院</a></p>', []),
+        ('<iframe src="https://example.com/v"><p>视频</p></iframe><p>正文</p>', "<p>正文</p>", ["<iframe>"]),
+        ('<img alt="现场" onerror="alert(1)" src="x.jpg"/><style>body{display:none}</style>', '<img alt="现场" src="x.jpg"/>', ["onerror", "<style>"]),
+        ('<p onclick="a()" ONCLICK="b()">两次</p><p onclick="c()">三次</p>', "<p>两次</p><p>三次</p>", ["onclick"]),
+    ],
+    ids=["text", "less-than-sign", "script", "handler", "javascript-link", "spaced-javascript", "web-link", "iframe", "img-handler-and-style", "once-each"],
+)
+def test_disarm_takes_out_what_would_run(html, kept, removed):
+    assert disarm(html) == (kept, removed)
+
+
+@pytest.mark.parametrize("part, word", [("<script>", "<script"), ("onmouseover", "onmouseover"), ("href=javascript:", "javascript:")])
+def test_a_removed_part_is_found_in_the_file_by_its_word(part, word):
+    assert search_word(part) == word

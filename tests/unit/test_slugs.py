@@ -5,8 +5,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from slugs.assign import assign_slugs, earliest
-from slugs.pinyin import normalise, pinyin_slug, short_hash
+from slugs.pinyin import item_slug, normalise, pinyin_slug, short_hash
 from slugs.settings import merged
+from slugs.unique import first_at_each_address
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CST = timezone(timedelta(hours=8))
@@ -153,3 +154,30 @@ def test_overrides_default_to_none():
 def test_bad_overrides_are_named_in_chinese_first(overrides, message):
     with pytest.raises(ValueError, match=message):
         merged({"SLUGS_OVERRIDES": overrides})
+
+
+@pytest.mark.parametrize(
+    "pelican_slug, written, named_from, slug",
+    [
+        ("wuye-guanli", None, "wuye-guanli", "wuye-guanli"),  # an ASCII file name stays as Pelican has it
+        ("yi-liao-fu-wu-jin-she-qu", None, "医疗服务进社区", "yiliao-fuwu-jinshequ"),  # not one syllable at a time
+        ("医疗服务", "医疗服务", "yiliao", "yiliao-fuwu"),  # a Chinese Slug is not published as %E5%8C%BB…
+        ("g20-summit", "g20-summit", "G20峰会", "g20-summit"),  # a written ASCII Slug wins over the file name
+        ("2026-g20", None, "2026年Ｇ２０峰会", "2026-nian-g20-fenghui"),
+    ],
+)
+def test_item_slugs_are_ascii_pinyin_words(pelican_slug, written, named_from, slug):
+    assert item_slug(pelican_slug, written, named_from) == slug
+
+
+@pytest.mark.parametrize(
+    "items, clashes",
+    [
+        ([("2026/11/a.html", 1, "a.md"), ("2026/11/b.html", 1, "b.md")], {}),
+        ([("2026/11/a.html", 2, "b.md"), ("2026/11/a.html", 1, "a.md")], {"a.md": ["b.md"]}),
+        ([("x.html", (True, 1), "c.md"), ("x.html", (False, 9), "b.md"), ("x.html", (True, 0), "a.md")], {"b.md": ["a.md", "c.md"]}),
+    ],
+    ids=["apart", "lowest-rank-keeps", "three-at-one"],
+)
+def test_the_first_item_at_an_address_keeps_it(items, clashes):
+    assert first_at_each_address(items) == clashes
