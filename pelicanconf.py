@@ -27,6 +27,7 @@ PLUGINS = [
     "frontpage",
     "newsmeta",
     "feeds",
+    "search",
     "sitemap",
     "strict",
     "atomic",
@@ -62,7 +63,7 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 # The corrections page (更正) lists every Correction, newest first (plugins/editorial).
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections", "search"]
 CORRECTIONS_URL = "corrections.html"
 CORRECTIONS_SAVE_AS = "corrections.html"
 

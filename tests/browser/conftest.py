@@ -57,3 +57,14 @@ def open_page(browser, served_demo):
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def served_search_site(tmp_path_factory):
+    """The search fixture site (tests/search_stories.py), built once and served on loopback."""
+    from search_stories import STORIES
+    from sitebuild import build_once
+
+    site = build_once(tmp_path_factory, "search", STORIES)
+    with serve(site.output) as base_url:
+        yield base_url

@@ -1,0 +1,59 @@
+"""The files of the search index under /search/: a manifest, the shards, one small file per story."""
+
+import hashlib
+import json
+from collections.abc import Sequence
+
+from .document import TITLE_SPAN, Story, laid_out
+from .encode import shards
+from .index import build_index
+
+FORMAT = 1
+# One character per story names its section in the manifest; 62 sections is far more than a news site has.
+SECTION_MARKS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def in_id_order(stories: Sequence[Story]) -> list[Story]:
+    """Oldest first, so a new story takes the next id and older stories keep theirs (and their files)."""
+    return sorted(stories, key=lambda story: (story.date, story.url))
+
+
+def story_file(story: Story) -> bytes:
+    """What the browser fetches to show a hit: address, title, date, section and the text for a snippet."""
+    record = {"url": story.url, "title": story.title, "date": story.date, "section": story.section, "fields": list(story.fields)}
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def years(stories: Sequence[Story]) -> list[list[int]]:
+    """[year, first id, last id] for each year, in id order (ids are in date order)."""
+    spans: dict[int, list[int]] = {}
+    for story_id, story in enumerate(stories):
+        year = int(story.date[:4])
+        spans.setdefault(year, [year, story_id, story_id])[2] = story_id
+    return list(spans.values())
+
+
+def search_files(stories: Sequence[Story], target_shard_bytes: int) -> dict[str, bytes]:
+    """Every file of the index by its path under /search/; the same stories give the same bytes."""
+    ordered = in_id_order(stories)
+    sections = sorted({story.section for story in ordered if story.section})
+    if len(sections) > len(SECTION_MARKS):
+        raise ValueError(f"搜索索引最多支持 {len(SECTION_MARKS)} 个栏目 (at most {len(SECTION_MARKS)} sections)")
+    index_shards = shards(build_index([laid_out(story.title, story.fields) for story in ordered]), target_shard_bytes)
+    files = {f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}
+    files |= {f"stories/{story_id}.json": story_file(story) for story_id, story in enumerate(ordered)}
+    digest = hashlib.sha1()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    manifest = {
+        "format": FORMAT,
+        "version": digest.hexdigest()[:12],
+        "titleSpan": TITLE_SPAN,
+        "shards": len(index_shards),
+        "stories": len(ordered),
+        "sections": sections,
+        "storySections": "".join(SECTION_MARKS[sections.index(s.section)] if s.section else "-" for s in ordered),
+        "years": years(ordered),
+    }
+    files["index.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return files

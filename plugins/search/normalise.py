@@ -1,0 +1,27 @@
+"""Text as search compares it: NFKC (２０１２年 = 2012年) and lower case, one character at a time.
+
+The browser's engine (engine.js) normalises the same way, character by character, so that a
+position in the index is a position in the text the browser rebuilds for a snippet. Only " "
+and "\n" are whitespace after `clean`, in both languages, so both split terms the same way.
+"""
+
+import re
+import unicodedata
+
+SPACES = re.compile(r"[^\S\n]+")
+LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def clean(text: str) -> str:
+    """Every kind of space as " ", every line break as one "\n", none at either end."""
+    return LINE_BREAKS.sub("\n", SPACES.sub(" ", text)).strip()
+
+
+def normalise(text: str) -> str:
+    """NFKC then lower case, character by character (so engine.js gets the same string)."""
+    return "".join(unicodedata.normalize("NFKC", char).lower() for char in text)
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct terms of a query, normalised, in order: "物业  管理 物业" → ["物业", "管理"]."""
+    return list(dict.fromkeys(normalise(clean(query)).split()))

@@ -1,0 +1,66 @@
+"""Pelican glue: after the articles are written, the search index and its engine under /search/."""
+
+import logging
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from pelican import signals
+
+from .document import Story, body_text
+from .files import search_files
+from .normalise import clean
+from .settings import merged
+
+logger = logging.getLogger(__name__)
+ENGINE = Path(__file__).with_name("engine.js")
+
+
+def story_of(article) -> Story:
+    """What the index holds of one published article."""
+    category = getattr(article, "category", None)
+    metadata = article.metadata
+    fields = (
+        metadata.get("kicker", ""),
+        metadata.get("subtitle", ""),
+        body_text(article.content),
+        getattr(article, "byline", "") or metadata.get("byline", ""),
+        " ".join(tag.name for tag in getattr(article, "tags", [])),
+    )
+    return Story(
+        url=article.url,
+        title=clean(article.title),
+        date=article.date.isoformat(),
+        section=category.name if category else "",
+        fields=tuple(clean(str(field)) for field in fields if str(field).strip()),
+    )
+
+
+def write_index(generator, writer) -> None:
+    """Write /search/index.json, its shards and story files, and /search/engine.js."""
+    started = time.perf_counter()
+    settings = merged(generator.settings)
+    folder = Path(writer.output_path) / "search"
+    files = search_files([story_of(article) for article in generator.articles], settings["SEARCH_SHARD_BYTES"])
+    for path, data in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    shutil.copyfile(ENGINE, folder / "engine.js")
+    size = sum(map(len, files.values()))
+    logger.info("搜索索引 (search index): %d 篇, %d 个文件, %.1f KB, %.2f s", len(generator.articles), len(files), size / 1024, time.perf_counter() - started)
+
+
+def check_settings(pelican) -> None:
+    """Fail at start-up, not half way, on a bad SEARCH_* value."""
+    try:
+        merged(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+
+
+def register() -> None:
+    """Connect the handlers."""
+    signals.initialized.connect(check_settings)
+    signals.article_writer_finalized.connect(write_index)

@@ -1,0 +1,117 @@
+"""/search/engine.js in Chromium on a fixture site with known answers: every match, nothing else, best first."""
+
+import pytest
+from search_stories import STORIES, containing
+
+
+@pytest.fixture(scope="module")
+def engine(browser, served_search_site):
+    """A page of the fixture site that can call search(query, options) and facets()."""
+    base = served_search_site
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{base}/index.html")
+
+    def call(function: str, *arguments):
+        return page.evaluate(
+            "async ([url, name, args]) => (await import(url))[name](...args)", [f"{base}/search/engine.js", function, list(arguments)]
+        )
+
+    call.base = base
+    yield call
+    context.close()
+
+
+def story_of(url: str) -> str:
+    """articles/wuye.md from http://…/2026/11/wuye.html."""
+    name = url.rsplit("/", 1)[1].removesuffix(".html")
+    return next(path for path in STORIES if path.endswith(f"/{name}.md"))
+
+
+def found(engine, query: str, **options) -> list[str]:
+    result = engine("search", query, {"limit": 100, **options})
+    hits = [story_of(hit["url"]) for hit in result["hits"]]
+    assert result["total"] == len(hits)
+    return hits
+
+
+@pytest.mark.parametrize(
+    "query, stories",
+    [
+        ("物业管理", {"articles/wuye.md"}),  # not 物业…管理 apart, nor across a field or a paragraph
+        ("物业", {"articles/wuye.md", "articles/wuye-fuwu.md", "articles/bianjie.md"}),
+        ("区政协", {"articles/zhengxie.md"}),  # jieba cuts 铁东区 / 政协; the phrase is still found
+        ("东区政", {"articles/zhengxie.md"}),
+        ("秸秆焚烧", {"articles/jiegan.md"}),
+        ("2025年", {"articles/wuye-fuwu.md", "articles/jiegan.md"}),  # ２０２５年 is 2025年
+        ("２０２５年", {"articles/wuye-fuwu.md", "articles/jiegan.md"}),
+        ("app", {"articles/app.md"}),
+        ("高欣", {"articles/zhengxie.md", "photos/yanchu.md"}),  # a byline and a photo credit
+        ("我和我的祖国", {"photos/yanchu.md"}),
+        ("协", {"articles/zhengxie.md"}),
+        ("秸秆 铁东区", {"articles/jiegan.md", "articles/nongji-cun.md", "articles/nongji-xiang.md"}),
+        ("管理 物业", {"articles/wuye.md", "articles/wuye-fuwu.md", "articles/bianjie.md"}),
+        ("志愿者", set()),
+        ("物业 志愿者", set()),
+        ("业管", {"articles/wuye.md"}),  # not from 小区物业 / 管理 in two paragraphs
+        ("   ", set()),
+    ],
+)
+def test_a_story_matches_when_it_contains_the_query(engine, query, stories):
+    hits = found(engine, query)
+    assert len(hits) == len(set(hits))
+    assert set(hits) == stories == containing(query)
+
+
+def test_title_matches_come_first_then_how_often_then_how_early_then_newer(engine):
+    assert found(engine, "秸秆") == [
+        "articles/jiegan.md",  # in the title
+        "articles/qiushou.md",  # three times
+        "articles/nongji-xiang.md",  # once, at the start; newer than its twin
+        "articles/nongji-cun.md",
+        "articles/gongnuan.md",  # once, late
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, options, stories",
+    [
+        ("秸秆", {"section": "要闻"}, ["articles/jiegan.md"]),
+        ("物业", {"year": 2025}, ["articles/wuye-fuwu.md"]),
+        ("物业", {"year": 2026, "section": "民生"}, []),
+        ("秸秆", {"limit": 2}, ["articles/jiegan.md", "articles/qiushou.md"]),
+        ("秸秆", {"limit": 2, "offset": 2}, ["articles/nongji-xiang.md", "articles/nongji-cun.md"]),
+    ],
+)
+def test_filters_and_pages_of_results(engine, query, options, stories):
+    result = engine("search", query, options)
+    assert [story_of(hit["url"]) for hit in result["hits"]] == stories
+    if "limit" in options:
+        assert result["total"] == 5
+
+
+def test_a_hit_has_its_address_title_date_section_and_a_highlighted_snippet(engine):
+    [hit] = engine("search", "区政协", {})["hits"]
+    assert hit["url"] == f"{engine.base}/2026/11/zhengxie.html"
+    assert (hit["title"], hit["date"], hit["section"]) == ("提高依法治区水平 助推法治政府建设", "2026-11-20T09:00:00+08:00", "政务")
+    assert hit["snippet"].startswith("近日，铁东区政协组织")
+    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["区政协"]
+
+
+def test_a_highlight_shows_the_text_as_written(engine):
+    [hit] = engine("search", "2025年秋收", {})["hits"]
+    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["２０２５年秋收"]
+    [hit] = engine("search", "app", {"section": "政务"})["hits"]
+    assert [hit["title"][start:end] for start, end in hit["titleHighlights"]] == ["APP"]
+    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["App"]
+
+
+def test_facets_list_sections_and_years(engine):
+    assert engine("facets") == {"sections": ["图片新闻", "政务", "民生", "要闻"], "years": [2026, 2025, 2024]}
+
+
+def test_the_browser_normalises_a_query_as_the_index_builder_does(engine):
+    from search.normalise import query_terms
+
+    query = "２０２５年 ＡＰＰ ㈠物业 Ⅻ ﬁ 𠀋村 ΣΑΣ İstanbul 铁东区\u3000政协"
+    assert engine("queryTerms", query) == query_terms(query)

@@ -1,0 +1,187 @@
+"""The search index builder: normalised text, laid-out stories, postings, shards and files."""
+
+import json
+
+import pytest
+from search.document import TITLE_SPAN, Story, body_text, laid_out
+from search.encode import encode_postings, fnv1a, gaps, shard_count, shards, varint
+from search.files import search_files
+from search.index import Occurrences, build_index, pairs_of, story_postings
+from search.normalise import clean, normalise, query_terms
+from search.settings import merged
+
+
+@pytest.mark.parametrize(
+    "text, normalised",
+    [
+        ("２０１２年", "2012年"),
+        ("ＡＰＰ上线", "app上线"),
+        ("G20峰会", "g20峰会"),
+        ("“两会”精神", "“两会”精神"),  # Chinese quotation marks stay as they are
+        ("（记者　常欣月）", "(记者 常欣月)"),  # full-width brackets and the ideographic space
+        ("㈠物业", "(一)物业"),  # one character may become several
+        ("𠀋村", "𠀋村"),  # beyond the basic plane
+    ],
+)
+def test_normalise(text, normalised):
+    assert normalise(text) == normalised
+
+
+@pytest.mark.parametrize(
+    "query, terms",
+    [
+        ("物业管理", ["物业管理"]),
+        ("  物业　管理 物业 ", ["物业", "管理"]),
+        ("２０２５年 APP", ["2025年", "app"]),
+        ("", []),
+        ("\u3000\t", []),
+    ],
+)
+def test_query_terms(query, terms):
+    assert query_terms(query) == terms
+
+
+def test_clean_keeps_line_breaks_and_makes_every_space_one():
+    assert clean("  铁东区\u3000政协\t开展\r\n\n  调研 \u00a0 ") == "铁东区 政协 开展\n调研"
+
+
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        ("<p>铁东区<strong>政协</strong>开展调研。</p>", "铁东区政协开展调研。"),
+        ("<p>第一段</p><h2>三级联动</h2><p>第二段</p>", "第一段\n三级联动\n第二段"),
+        (
+            '<figure><img alt="现场"><figcaption><span class="caption-text">居民观看演出。</span><span class="credit">本报通讯员 高欣 摄</span></figcaption></figure>',
+            "居民观看演出。本报通讯员 高欣 摄",
+        ),
+        ("<ul><li>建立台账</li><li>压实责任</li></ul>", "建立台账\n压实责任"),
+        ("<p>上一行<br>下一行</p>", "上一行\n下一行"),
+    ],
+    ids=["inline", "blocks", "caption-and-credit", "list", "line-break"],
+)
+def test_body_text(html, text):
+    assert body_text(html) == text
+
+
+def test_the_title_is_padded_and_fields_follow_on_lines_of_their_own():
+    text = laid_out("物业管理", ("——记事", "铁东区政协\n开展调研"))
+    assert text[:4] == "物业管理" and set(text[4:TITLE_SPAN]) == {"\n"}
+    assert text[TITLE_SPAN:] == "——记事\n铁东区政协\n开展调研\n"
+
+
+def test_a_very_long_title_never_runs_into_the_body():
+    text = laid_out("长" * 400, ("正文",))
+    assert text[TITLE_SPAN - 1] == "\n" and text[TITLE_SPAN:] == "正文\n"
+
+
+def test_pairs_never_span_whitespace():
+    assert list(pairs_of("物业 管理\n办法")) == [("物业", 0), ("管理", 3), ("办法", 6)]
+
+
+def test_story_postings_have_pair_positions_and_character_counts():
+    entries = story_postings("物业物业\n业")
+    assert entries["物业"] == [0, 2]
+    assert entries["业物"] == [1]
+    assert entries["业"] == Occurrences(count=3, first=1)
+    assert "\n" not in entries and "业\n" not in entries
+
+
+def test_build_index_keys_postings_by_story():
+    index = build_index(["物业管理", "管理办法"])
+    assert index["管理"] == {0: [2], 1: [0]}
+    assert index["物"] == {0: Occurrences(1, 0)}
+
+
+@pytest.mark.parametrize("number, encoded", [(0, b"\x00"), (127, b"\x7f"), (128, b"\x80\x01"), (300, b"\xac\x02"), (2**32, b"\x80\x80\x80\x80\x10")])
+def test_varint(number, encoded):
+    assert varint(number) == encoded
+
+
+def test_gaps():
+    assert gaps([3, 7, 7, 20]) == [3, 4, 0, 13]
+
+
+@pytest.mark.parametrize("key, value", [("", 0x811C9DC5), ("a", 0xE40C292C), ("物业", fnv1a("物业"))])
+def test_fnv1a_is_the_standard_32_bit_hash(key, value):
+    assert fnv1a(key) == value
+
+
+def test_postings_encode_story_gaps_then_positions_or_counts():
+    assert encode_postings({2: [5, 300], 9: [1]}) == bytes([2, 2, 2, 5]) + varint(295) + bytes([7, 1, 1])
+    assert encode_postings({4: Occurrences(3, 260)}) == bytes([1, 4, 3]) + varint(260)
+
+
+def decode_shard(data: bytes) -> dict[str, bytes]:
+    """The reading engine.js does, in Python: key → its postings bytes."""
+    def number():
+        nonlocal at
+        value = shift = 0
+        while True:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+
+    at, entries = 0, {}
+    while at < len(data):
+        key = "".join(chr(number()) for _ in range(number()))
+        size = number()
+        entries[key] = data[at : at + size]
+        at += size
+    return entries
+
+
+def test_every_key_is_in_the_shard_its_hash_names_and_nowhere_else():
+    index = build_index([laid_out(f"第{n}篇 铁东区政协调研", (f"正文{n}：物业管理提质增效。",)) for n in range(40)])
+    split = shards(index, target_bytes=256)
+    assert len(split) > 1 and len(split) & (len(split) - 1) == 0
+    for number, shard in enumerate(split):
+        for key, postings in decode_shard(shard).items():
+            assert fnv1a(key) % len(split) == number
+            assert postings == encode_postings(index[key])
+    assert sum(len(decode_shard(shard)) for shard in split) == len(index)
+
+
+@pytest.mark.parametrize("total, target, count", [(0, 8192, 1), (8000, 8192, 1), (12000, 8192, 2), (1_000_000, 8192, 128)])
+def test_shard_count(total, target, count):
+    assert shard_count(total, target) == count
+
+
+STORIES = [
+    Story("2026/11/wuye.html", "健全管理机制 破解治理难题", "2026-11-24T08:00:00+08:00", "要闻", ("物业管理全覆盖",)),
+    Story("2025/06/fuwu.html", "物业服务提质增效", "2025-06-10T09:00:00+08:00", "民生", ("小区物业企业加强日常管理。",)),
+    Story("2026/11/tupian.html", "邻里节上的歌声", "2026-11-23T16:00:00+08:00", "图片新闻", ("居民合唱。\n本报通讯员 高欣 摄",)),
+]
+
+
+def test_files_number_stories_oldest_first_and_describe_them_in_the_manifest():
+    files = search_files(STORIES, 8192)
+    manifest = json.loads(files["index.json"])
+    assert manifest["stories"] == 3 and manifest["titleSpan"] == TITLE_SPAN
+    assert manifest["sections"] == ["图片新闻", "民生", "要闻"]
+    assert manifest["storySections"] == "102"
+    assert manifest["years"] == [[2025, 0, 0], [2026, 1, 2]]
+    assert json.loads(files["stories/0.json"]) == {
+        "url": "2025/06/fuwu.html", "title": "物业服务提质增效", "date": "2025-06-10T09:00:00+08:00", "section": "民生",
+        "fields": ["小区物业企业加强日常管理。"],
+    }
+    assert sorted(files) == ["index.json", "shards/0.bin", "stories/0.json", "stories/1.json", "stories/2.json"]
+
+
+def test_files_are_the_same_bytes_whatever_order_the_stories_come_in():
+    assert search_files(STORIES, 256) == search_files(list(reversed(STORIES)), 256)
+
+
+def test_a_new_story_leaves_older_story_files_alone():
+    before = search_files(STORIES, 8192)
+    after = search_files([*STORIES, Story("2026/11/xin.html", "新稿件", "2026-11-25T08:00:00+08:00", "要闻", ("正文。",))], 8192)
+    assert all(after[f"stories/{n}.json"] == before[f"stories/{n}.json"] for n in range(3))
+    assert json.loads(after["index.json"])["version"] != json.loads(before["index.json"])["version"]
+
+
+@pytest.mark.parametrize("value", [0, 255, "8192", True, 8.5])
+def test_a_bad_shard_size_is_refused(value):
+    with pytest.raises(ValueError, match="SEARCH_SHARD_BYTES"):
+        merged({"SEARCH_SHARD_BYTES": value})
