@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from .document import TITLE_SPAN, Story, laid_out
 from .encode import shards
-from .index import build_index
+from .index import occurrences
 
 FORMAT = 1
 # One character per story names its section in the manifest; 62 sections is far more than a news site has.
@@ -39,7 +39,7 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> dict[str,
     sections = sorted({story.section for story in ordered if story.section})
     if len(sections) > len(SECTION_MARKS):
         raise ValueError(f"搜索索引最多支持 {len(SECTION_MARKS)} 个栏目 (at most {len(SECTION_MARKS)} sections)")
-    index_shards = shards(build_index([laid_out(story.title, story.fields) for story in ordered]), target_shard_bytes)
+    index_shards = shards(*occurrences([laid_out(story.title, story.fields) for story in ordered]), target_shard_bytes)
     files = {f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}
     files |= {f"stories/{story_id}.json": story_file(story) for story_id, story in enumerate(ordered)}
     digest = hashlib.sha1()

@@ -17,9 +17,20 @@ def clean(text: str) -> str:
     return LINE_BREAKS.sub("\n", SPACES.sub(" ", text)).strip()
 
 
+class PerCharacter(dict):
+    """Code point → its NFKC, lower-cased; worked out once per character, for str.translate."""
+
+    def __missing__(self, point: int) -> str:
+        self[point] = unicodedata.normalize("NFKC", chr(point)).lower()
+        return self[point]
+
+
+NORMAL_FORMS = PerCharacter()
+
+
 def normalise(text: str) -> str:
     """NFKC then lower case, character by character (so engine.js gets the same string)."""
-    return "".join(unicodedata.normalize("NFKC", char).lower() for char in text)
+    return text.translate(NORMAL_FORMS)
 
 
 def query_terms(query: str) -> list[str]:

@@ -2,11 +2,12 @@
 
 import json
 
+import numpy as np
 import pytest
 from search.document import TITLE_SPAN, Story, body_text, laid_out
-from search.encode import encode_postings, fnv1a, gaps, shard_count, shards, varint
+from search.encode import fnv1a, shard_count, shards, varints
 from search.files import search_files
-from search.index import Occurrences, build_index, pairs_of, story_postings
+from search.index import PAIR_SHIFT, occurrences
 from search.normalise import clean, normalise, query_terms
 from search.settings import merged
 
@@ -74,45 +75,46 @@ def test_a_very_long_title_never_runs_into_the_body():
     assert text[TITLE_SPAN - 1] == "\n" and text[TITLE_SPAN:] == "正文\n"
 
 
-def test_pairs_never_span_whitespace():
-    assert list(pairs_of("物业 管理\n办法")) == [("物业", 0), ("管理", 3), ("办法", 6)]
+def test_characters_and_pairs_with_their_stories_and_positions_in_key_order():
+    characters, pairs = occurrences(["物业 管理\n物业", "管理"])
+    assert [(chr(key >> PAIR_SHIFT) + chr(key & 0x1FFFFF), story, at) for key, story, at in zip(*pairs)] == sorted(
+        [("物业", 0, 0), ("管理", 0, 3), ("物业", 0, 6), ("管理", 1, 0)], key=lambda row: (ord(row[0][0]) << PAIR_SHIFT | ord(row[0][1]), row[1], row[2])
+    )
+    assert [(chr(key), story, at) for key, story, at in zip(*characters) if chr(key) == "业"] == [("业", 0, 1), ("业", 0, 7)]
+    assert not any(key in (ord(" "), ord("\n")) for key in characters.key)
 
 
-def test_story_postings_have_pair_positions_and_character_counts():
-    entries = story_postings("物业物业\n业")
-    assert entries["物业"] == [0, 2]
-    assert entries["业物"] == [1]
-    assert entries["业"] == Occurrences(count=3, first=1)
-    assert "\n" not in entries and "业\n" not in entries
-
-
-def test_build_index_keys_postings_by_story():
-    index = build_index(["物业管理", "管理办法"])
-    assert index["管理"] == {0: [2], 1: [0]}
-    assert index["物"] == {0: Occurrences(1, 0)}
+def test_no_pair_spans_two_stories():
+    characters, pairs = occurrences(["物业", "管理"])
+    assert len(pairs.key) == 2
 
 
 @pytest.mark.parametrize("number, encoded", [(0, b"\x00"), (127, b"\x7f"), (128, b"\x80\x01"), (300, b"\xac\x02"), (2**32, b"\x80\x80\x80\x80\x10")])
-def test_varint(number, encoded):
-    assert varint(number) == encoded
+def test_varints(number, encoded):
+    data, starts = varints(np.array([5, number], dtype=np.uint64))
+    assert data.tobytes() == b"\x05" + encoded and list(starts) == [0, 1]
 
 
-def test_gaps():
-    assert gaps([3, 7, 7, 20]) == [3, 4, 0, 13]
+def fnv1a_reference(key: str) -> int:
+    """32-bit FNV-1a over code points, one at a time, as the standard defines it."""
+    value = 0x811C9DC5
+    for char in key:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value
 
 
-@pytest.mark.parametrize("key, value", [("", 0x811C9DC5), ("a", 0xE40C292C), ("物业", fnv1a("物业"))])
-def test_fnv1a_is_the_standard_32_bit_hash(key, value):
-    assert fnv1a(key) == value
+@pytest.mark.parametrize("key", ["a", "物", "物业", "𠀋村", "2"])
+def test_fnv1a_is_the_standard_32_bit_hash(key):
+    packed = ord(key[0]) if len(key) == 1 else ord(key[0]) << PAIR_SHIFT | ord(key[1])
+    assert int(fnv1a(np.array([packed], dtype=np.uint64))[0]) == fnv1a_reference(key)
 
 
-def test_postings_encode_story_gaps_then_positions_or_counts():
-    assert encode_postings({2: [5, 300], 9: [1]}) == bytes([2, 2, 2, 5]) + varint(295) + bytes([7, 1, 1])
-    assert encode_postings({4: Occurrences(3, 260)}) == bytes([1, 4, 3]) + varint(260)
+def test_fnv1a_of_a():
+    assert fnv1a_reference("a") == 0xE40C292C  # the published test vector
 
 
-def decode_shard(data: bytes) -> dict[str, bytes]:
-    """The reading engine.js does, in Python: key → its postings bytes."""
+def decode_shard(data: bytes) -> dict[str, tuple]:
+    """The reading engine.js does, in Python: key → [(story, positions)] for pairs, [(story, count, first)] for characters."""
     def number():
         nonlocal at
         value = shift = 0
@@ -127,21 +129,55 @@ def decode_shard(data: bytes) -> dict[str, bytes]:
     at, entries = 0, {}
     while at < len(data):
         key = "".join(chr(number()) for _ in range(number()))
-        size = number()
-        entries[key] = data[at : at + size]
-        at += size
+        end = number() + at
+        story, postings = 0, []
+        for _ in range(number()):
+            story += number()
+            if len(key) == 1:
+                postings.append((story, number(), number()))
+            else:
+                positions, position = [], 0
+                for _ in range(number()):
+                    position += number()
+                    positions.append(position)
+                postings.append((story, positions))
+        assert at == end, key
+        entries[key] = tuple(postings)
     return entries
 
 
-def test_every_key_is_in_the_shard_its_hash_names_and_nowhere_else():
-    index = build_index([laid_out(f"第{n}篇 铁东区政协调研", (f"正文{n}：物业管理提质增效。",)) for n in range(40)])
-    split = shards(index, target_bytes=256)
-    assert len(split) > 1 and len(split) & (len(split) - 1) == 0
+def index_reference(texts: list[str]) -> dict[str, tuple]:
+    """What the index must hold, worked out the slow and obvious way."""
+    found: dict[str, dict[int, list[int]]] = {}
+    for story, text in enumerate(texts):
+        for at, char in enumerate(text):
+            if char not in " \n":
+                found.setdefault(char, {}).setdefault(story, []).append(at)
+                if at + 1 < len(text) and text[at + 1] not in " \n":
+                    found.setdefault(text[at : at + 2], {}).setdefault(story, []).append(at)
+    return {
+        key: tuple((story, len(at), at[0]) if len(key) == 1 else (story, at) for story, at in sorted(stories.items()))
+        for key, stories in found.items()
+    }
+
+
+TEXTS = [laid_out(f"第{n}篇 铁东区政协调研", (f"正文{n}：物业管理提质增效。2025年，ＡＰＰ上线。", "𠀋村 物业")) for n in range(40)] + [laid_out("空", ())]
+
+
+@pytest.mark.parametrize("target", [256, 8192])
+def test_every_key_is_in_the_shard_its_hash_names_with_every_occurrence(target):
+    split = shards(*occurrences(TEXTS), target_bytes=target)
+    assert len(split) & (len(split) - 1) == 0 and (len(split) > 1) == (target == 256)
+    decoded = {}
     for number, shard in enumerate(split):
         for key, postings in decode_shard(shard).items():
-            assert fnv1a(key) % len(split) == number
-            assert postings == encode_postings(index[key])
-    assert sum(len(decode_shard(shard)) for shard in split) == len(index)
+            assert fnv1a_reference(key) % len(split) == number
+            decoded[key] = postings
+    assert decoded == index_reference(TEXTS)
+
+
+def test_an_empty_site_has_one_empty_shard():
+    assert shards(*occurrences([]), target_bytes=8192) == [b""]
 
 
 @pytest.mark.parametrize("total, target, count", [(0, 8192, 1), (8000, 8192, 1), (12000, 8192, 2), (1_000_000, 8192, 128)])
