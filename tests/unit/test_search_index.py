@@ -85,7 +85,7 @@ def test_characters_and_pairs_with_their_stories_and_positions_in_key_order():
 
 
 def test_no_pair_spans_two_stories():
-    characters, pairs = occurrences(["物业", "管理"])
+    _, pairs = occurrences(["物业", "管理"])
     assert len(pairs.key) == 2
 
 
