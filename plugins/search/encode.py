@@ -28,72 +28,86 @@ def gaps_within(values: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
     return np.where(run_starts, values, values - before)
 
 
-def lay_out(count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For items taking `count` numbers each: the stream's length per item start, and its total."""
+def lay_out(count: np.ndarray) -> tuple[np.ndarray, int]:
+    """For items taking `count` numbers each: where each item's numbers start, and the total."""
     offsets = np.cumsum(count) - count
     return offsets, int(count.sum())
 
 
-def pair_postings(pairs: Occurrences) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(keys, numbers, where each key's numbers start) for the pairs' postings."""
+def write_heads(stream: np.ndarray, keys: np.ndarray, at: np.ndarray, stories_per_key: np.ndarray) -> np.ndarray:
+    """Write each key's length, code points and number of stories at `at`; return where its postings size goes.
+
+    The size is known only once the postings are written (entry_bytes fills it in).
+    """
+    pair = keys > LOW_21
+    stream[at] = 1 + pair
+    stream[at + 1] = np.where(pair, keys >> PAIR_SHIFT, keys)
+    stream[at[pair] + 2] = keys[pair] & LOW_21
+    size_slot = at + 2 + pair
+    stream[size_slot + 1] = stories_per_key
+    return size_slot
+
+
+def pair_entries(pairs: Occurrences) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(keys, the stream of their entries, where each entry starts, where its postings size goes) for pairs."""
     key_start = starts_of(pairs.key)
     story_start = key_start | starts_of(pairs.story)
     group_rows = np.flatnonzero(story_start)
-    stories = pairs.story[group_rows]
+    stories = pairs.story[group_rows].astype(np.uint64)
     positions_per_story = np.diff(np.append(group_rows, len(pairs.key)))
     stories_per_key = np.diff(np.append(np.flatnonzero(key_start[group_rows]), len(group_rows)))
 
     # Each row writes its position gap, after its story's gap and count when it starts a story,
-    # after its key's number of stories when it starts a key.
-    slots = key_start.astype(np.int64) + 2 * story_start + 1
+    # after its key's head (length, two code points, postings size, stories) when it starts a key.
+    slots = 5 * key_start.astype(np.int64) + 2 * story_start + 1
     offsets, total = lay_out(slots)
-    numbers = np.empty(total, dtype=np.uint64)
-    at = offsets.copy()
-    numbers[at[key_start]] = stories_per_key
-    at += key_start
-    numbers[at[story_start]] = gaps_within(stories, key_start[group_rows])
-    numbers[at[story_start] + 1] = positions_per_story
+    stream = np.empty(total, dtype=np.uint64)
+    size_slot = write_heads(stream, pairs.key[key_start], offsets[key_start], stories_per_key)
+    at = offsets + 5 * key_start
+    stream[at[story_start]] = gaps_within(stories, key_start[group_rows])
+    stream[at[story_start] + 1] = positions_per_story
     at += 2 * story_start
-    numbers[at] = gaps_within(pairs.position, story_start)
-    return pairs.key[key_start], numbers, offsets[key_start]
+    stream[at] = gaps_within(pairs.position.astype(np.uint64), story_start)
+    return pairs.key[key_start], stream, offsets[key_start], size_slot
 
 
-def character_postings(characters: Occurrences) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(keys, numbers, where each key's numbers start) for single characters: count and first position."""
+def character_entries(characters: Occurrences) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(keys, the stream of their entries, where each entry starts, where its postings size goes) for characters."""
     story_start = starts_of(characters.key) | starts_of(characters.story)
     group_rows = np.flatnonzero(story_start)
-    keys, stories = characters.key[group_rows], characters.story[group_rows]
+    keys, stories = characters.key[group_rows], characters.story[group_rows].astype(np.uint64)
     counts = np.diff(np.append(group_rows, len(characters.key)))
     key_start = starts_of(keys)
     stories_per_key = np.diff(np.append(np.flatnonzero(key_start), len(keys)))
 
-    slots = key_start.astype(np.int64) + 3
+    slots = 4 * key_start.astype(np.int64) + 3  # head: length, code point, postings size, stories
     offsets, total = lay_out(slots)
-    numbers = np.empty(total, dtype=np.uint64)
-    at = offsets.copy()
-    numbers[at[key_start]] = stories_per_key
-    at += key_start
-    numbers[at] = gaps_within(stories, key_start)
-    numbers[at + 1] = counts
-    numbers[at + 2] = characters.position[group_rows]  # rows are in position order: the first
-    return keys[key_start], numbers, offsets[key_start]
+    stream = np.empty(total, dtype=np.uint64)
+    size_slot = write_heads(stream, keys[key_start], offsets[key_start], stories_per_key)
+    at = offsets + 4 * key_start
+    stream[at] = gaps_within(stories, key_start)
+    stream[at + 1] = counts
+    stream[at + 2] = characters.position[group_rows]  # rows are in position order: the first
+    return keys[key_start], stream, offsets[key_start], size_slot
 
 
 def varint_sizes(numbers: np.ndarray) -> np.ndarray:
     """Bytes each number takes in LEB128 (numbers below 2**35)."""
-    return 1 + sum((numbers >= (1 << (7 * k))).astype(np.int64) for k in range(1, 5))
+    sizes = np.ones(len(numbers), dtype=np.int64)
+    for k in range(1, 5):
+        sizes += numbers >= (1 << (7 * k))
+    return sizes
 
 
-def varints(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The numbers as unsigned LEB128 bytes, and where each number's bytes start."""
-    sizes = varint_sizes(numbers)
+def varints(numbers: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The numbers as unsigned LEB128 bytes, given the bytes each takes."""
     starts = np.cumsum(sizes) - sizes
     out = np.empty(int(sizes.sum()), dtype=np.uint8)
-    for k in range(5):
-        has = sizes > k
-        more = (sizes > k + 1).astype(np.uint64) << 7
-        out[starts[has] + k] = (((numbers[has] >> (7 * k)) & 0x7F) | more[has]).astype(np.uint8)
-    return out, starts
+    out[starts] = (numbers & 0x7F) | ((sizes > 1).astype(np.uint64) << 7)
+    for k in range(1, 5):
+        longer = np.flatnonzero(sizes > k)
+        out[starts[longer] + k] = ((numbers[longer] >> (7 * k)) & 0x7F) | ((sizes[longer] > k + 1).astype(np.uint64) << 7)
+    return out
 
 
 def fnv1a(keys: np.ndarray) -> np.ndarray:
@@ -104,22 +118,15 @@ def fnv1a(keys: np.ndarray) -> np.ndarray:
     return np.where(pair, ((value ^ (keys & LOW_21)) * FNV_PRIME) & LOW_32, value)
 
 
-def entries(keys: np.ndarray, postings: np.ndarray, postings_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each key's entry (length, code points, postings size, postings) as one stream, and where each starts."""
-    postings_count = np.diff(np.append(postings_starts, len(postings)))
-    sizes = varint_sizes(postings)
-    postings_bytes = np.add.reduceat(sizes, postings_starts) if len(postings) else sizes
-    pair = keys > LOW_21
-    head = 3 + pair.astype(np.int64)  # length, one or two code points, postings size
-    starts, total = lay_out(head + postings_count)
-    stream = np.empty(total, dtype=np.uint64)
-    stream[starts] = 1 + pair
-    stream[starts + 1] = np.where(pair, keys >> PAIR_SHIFT, keys)
-    stream[starts[pair] + 2] = keys[pair] & LOW_21
-    stream[starts + head - 1] = postings_bytes
-    owner = np.repeat(np.arange(len(keys)), postings_count)
-    stream[np.arange(len(postings)) - postings_starts[owner] + starts[owner] + head[owner]] = postings
-    return stream, starts
+def entry_bytes(stream: np.ndarray, entry_starts: np.ndarray, size_slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The entries as bytes, each postings size filled in, and where each entry's bytes start."""
+    sizes = varint_sizes(stream)
+    before = np.concatenate(([0], np.cumsum(sizes)))
+    entry_ends = np.append(entry_starts[1:], len(stream))
+    stream[size_slots] = before[entry_ends] - before[size_slots + 1]
+    sizes[size_slots] = varint_sizes(stream[size_slots])
+    starts = np.cumsum(sizes) - sizes
+    return varints(stream, sizes), starts[entry_starts]
 
 
 def shard_count(total_bytes: int, target_bytes: int) -> int:
@@ -131,21 +138,20 @@ def shard_count(total_bytes: int, target_bytes: int) -> int:
 
 
 def shards(characters: Occurrences, pairs: Occurrences, target_bytes: int) -> list[bytes]:
-    """The index split into shards of about `target_bytes`."""
-    parts = [character_postings(characters), pair_postings(pairs)]
-    keys = np.concatenate([part[0] for part in parts])
-    offsets = np.cumsum([0] + [len(part[1]) for part in parts[:-1]])
-    postings = np.concatenate([part[1] for part in parts])
-    postings_starts = np.concatenate([part[2] + offset for part, offset in zip(parts, offsets)])
-    stream, entry_starts = entries(keys, postings, postings_starts)
-    data, number_starts = varints(stream)
-    byte_starts = number_starts[entry_starts]
-    byte_sizes = np.diff(np.append(byte_starts, len(data)))
+    """The index split into shards of about `target_bytes`; within a shard, characters then pairs in key order."""
+    keys, data, starts = [], [], []
+    for part_keys, stream, entry_starts, size_slots in (character_entries(characters), pair_entries(pairs)):
+        part_data, part_starts = entry_bytes(stream, entry_starts, size_slots)
+        keys.append(part_keys)
+        starts.append(part_starts + sum(map(len, data)))
+        data.append(part_data)
+    keys, data, starts = np.concatenate(keys), np.concatenate(data), np.concatenate(starts)
+    sizes = np.diff(np.append(starts, len(data)))
     count = shard_count(len(data), target_bytes)
     home = fnv1a(keys) % count
     order = np.argsort(home, kind="stable")
-    sizes = byte_sizes[order]
-    gather = np.repeat(byte_starts[order] - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+    ordered_sizes = sizes[order]
+    gather = np.repeat(starts[order] - (np.cumsum(ordered_sizes) - ordered_sizes), ordered_sizes) + np.arange(len(data))
     ordered = data[gather].tobytes()
-    ends = np.cumsum(np.bincount(home, weights=byte_sizes, minlength=count).astype(np.int64))
+    ends = np.cumsum(np.bincount(home, weights=sizes, minlength=count).astype(np.int64))
     return [ordered[start:end] for start, end in zip(np.concatenate(([0], ends[:-1])), ends)]
