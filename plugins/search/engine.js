@@ -17,10 +17,12 @@ const SITE = new URL("../", HERE);
 const SECTION_MARKS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; // as files.py writes them
 const SNIPPET_BEFORE = 24; // characters of context before the first match
 const SNIPPET_LENGTH = 96;
+const PARALLEL_FETCHES = 10; // a browser refuses thousands of requests at once ("Failed to fetch")
 
 let manifestRequest = null;
 const shardRequests = new Map(); // shard number → Promise<Map<key, Uint8Array>>
 const storyRequests = new Map(); // story id → Promise<story record>
+const decoded = new Map(); // key → its postings, decoded once: refining a query reuses them
 
 function normalise(text) {
   let out = "";
@@ -84,7 +86,16 @@ function parseShard(bytes) {
   return entries;
 }
 
-async function postingsOf(key, index) {
+/** The key's postings, decoded by `decode`; undefined when no story has the key. */
+async function postingsOf(key, index, decode) {
+  if (decoded.has(key)) return decoded.get(key);
+  const bytes = await shardEntry(key, index);
+  const postings = bytes && decode(bytes);
+  decoded.set(key, postings);
+  return postings;
+}
+
+async function shardEntry(key, index) {
   const number = fnv1a(key) % index.shards;
   if (!shardRequests.has(number)) {
     const url = new URL(`shards/${number}.bin?v=${index.version}`, HERE);
@@ -146,14 +157,10 @@ function pairOffsets(length) {
 /** Every story that contains the term: story id → {count, first}. */
 async function storiesWith(term, index) {
   const chars = Array.from(term);
-  if (chars.length === 1) {
-    const bytes = await postingsOf(term, index);
-    return bytes ? decodeOccurrences(bytes) : new Map();
-  }
+  if (chars.length === 1) return (await postingsOf(term, index, decodeOccurrences)) ?? new Map();
   const offsets = pairOffsets(chars.length);
-  const found = await Promise.all(offsets.map((offset) => postingsOf(chars[offset] + chars[offset + 1], index)));
-  if (found.some((bytes) => !bytes)) return new Map();
-  const pairs = found.map(decodePositions);
+  const pairs = await Promise.all(offsets.map((offset) => postingsOf(chars[offset] + chars[offset + 1], index, decodePositions)));
+  if (pairs.some((postings) => !postings)) return new Map();
   const [first, ...rest] = pairs;
   const matches = new Map();
   for (const [story, starts] of first) {
@@ -241,6 +248,20 @@ async function hitOf(match, terms) {
   };
 }
 
+/** `work` on every item, at most PARALLEL_FETCHES at a time, results in order. */
+async function inPool(items, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, items.length) }, worker));
+  return results;
+}
+
 /** Search the site: every story containing every space-separated term, best first. */
 export async function search(query, { limit = 10, offset = 0, section = "", year = "" } = {}) {
   const terms = queryTerms(query);
@@ -262,7 +283,7 @@ export async function search(query, { limit = 10, offset = 0, section = "", year
   // Title matches first, then how often, then how early, then the newer story (ids are in date order).
   matches.sort((a, b) => b.inTitle - a.inTitle || b.count - a.count || a.first - b.first || b.id - a.id);
   const shown = matches.slice(offset, offset + limit);
-  return { total: matches.length, hits: await Promise.all(shown.map((match) => hitOf(match, terms))) };
+  return { total: matches.length, hits: await inPool(shown, (match) => hitOf(match, terms)) };
 }
 
 /** The sections and years a search can be narrowed to, newest year first. */

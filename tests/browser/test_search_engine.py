@@ -115,3 +115,8 @@ def test_the_browser_normalises_a_query_as_the_index_builder_does(engine):
 
     query = "２０２５年 ＡＰＰ ㈠物业 Ⅻ ﬁ 𠀋村 ΣΑΣ İstanbul 铁东区\u3000政协"
     assert engine("queryTerms", query) == query_terms(query)
+
+
+def test_a_limit_larger_than_the_results_returns_every_hit(engine):
+    result = engine("search", "。", {"limit": 10_000})
+    assert result["total"] == len(result["hits"]) == len(containing("。"))
