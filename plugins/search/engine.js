@@ -23,6 +23,7 @@ let manifestRequest = null;
 const shardRequests = new Map(); // shard number → Promise<Map<key, Uint8Array>>
 const storyRequests = new Map(); // story id → Promise<story record>
 const decoded = new Map(); // key → its postings, decoded once: refining a query reuses them
+const termMatches = new Map(); // term → Promise<Map<story id, {count, first}>>
 
 function normalise(text) {
   let out = "";
@@ -154,8 +155,18 @@ function pairOffsets(length) {
   return offsets;
 }
 
-/** Every story that contains the term: story id → {count, first}. */
-async function storiesWith(term, index) {
+/** Every story that contains the term: story id → {count, first}; worked out once per term. */
+function storiesWith(term, index) {
+  if (!termMatches.has(term)) {
+    termMatches.set(term, findStories(term, index).catch((error) => {
+      termMatches.delete(term);
+      throw error;
+    }));
+  }
+  return termMatches.get(term);
+}
+
+async function findStories(term, index) {
   const chars = Array.from(term);
   if (chars.length === 1) return (await postingsOf(term, index, decodeOccurrences)) ?? new Map();
   const offsets = pairOffsets(chars.length);
@@ -184,7 +195,13 @@ function inFilters(story, index, { section, year }) {
 
 function story(id) {
   if (!storyRequests.has(id)) {
-    storyRequests.set(id, manifest().then((index) => fetchOk(new URL(`stories/${id}.json?v=${index.version}`, HERE), "json")).catch((error) => {
+    const url = manifest().then((index) => new URL(`stories/${id}.json?v=${index.version}`, HERE));
+    const prepared = url.then((address) => fetchOk(address, "json")).then((record) => ({
+      record,
+      title: searchable(record.title),
+      fields: (record.fields.length ? record.fields : [""]).map(searchable),
+    }));
+    storyRequests.set(id, prepared.catch((error) => {
       storyRequests.delete(id);
       throw error;
     }));
@@ -192,8 +209,9 @@ function story(id) {
   return storyRequests.get(id);
 }
 
-/** Where the terms occur in `text`, as [start, end) code-point ranges of the text as written. */
-function occurrences(chars, terms) {
+/** A text prepared for finding terms in it: its characters, and its normalised form mapped back to them. */
+function searchable(text) {
+  const chars = Array.from(text);
   const origin = []; // UTF-16 index in the normalised text → index of the character it came from
   let normalised = "";
   chars.forEach((char, index) => {
@@ -201,6 +219,11 @@ function occurrences(chars, terms) {
     normalised += part;
     for (let i = 0; i < part.length; i++) origin.push(index);
   });
+  return { chars, normalised, origin };
+}
+
+/** Where the terms occur in a searchable text, as [start, end) ranges of its characters as written. */
+function occurrences({ normalised, origin }, terms) {
   const ranges = [];
   for (const term of terms) {
     for (let at = normalised.indexOf(term); at !== -1; at = normalised.indexOf(term, at + 1)) {
@@ -223,28 +246,34 @@ function unitRanges(chars, ranges, from, to, shift) {
   return out;
 }
 
-function snippetOf(record, terms) {
-  const fields = record.fields.map((field) => Array.from(field));
-  let chars = fields.find((field) => occurrences(field, terms).length);
-  if (!chars) chars = fields.reduce((longest, field) => (field.length > longest.length ? field : longest), []);
-  const ranges = occurrences(chars, terms);
+/** The first field with a match, around its first match; else the start of the longest field. */
+function snippetOf(fields, terms) {
+  let text = fields.reduce((longest, field) => (field.chars.length > longest.chars.length ? field : longest));
+  let ranges = [];
+  for (const field of fields) {
+    const found = occurrences(field, terms);
+    if (found.length) {
+      [text, ranges] = [field, found];
+      break;
+    }
+  }
+  const { chars } = text;
   const from = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
   const to = Math.min(chars.length, from + SNIPPET_LENGTH);
   const before = from > 0 ? "…" : "";
-  const text = before + chars.slice(from, to).join("").replace(/\n/g, " ") + (to < chars.length ? "…" : "");
-  return { snippet: text, highlights: unitRanges(chars, ranges, from, to, before.length) };
+  const snippet = before + chars.slice(from, to).join("").replace(/\n/g, " ") + (to < chars.length ? "…" : "");
+  return { snippet, highlights: unitRanges(chars, ranges, from, to, before.length) };
 }
 
 async function hitOf(match, terms) {
-  const record = await story(match.id);
-  const titleChars = Array.from(record.title);
+  const { record, title, fields } = await story(match.id);
   return {
     url: new URL(record.url, SITE).href,
     title: record.title,
     date: record.date,
     section: record.section,
-    ...snippetOf(record, terms),
-    titleHighlights: unitRanges(titleChars, occurrences(titleChars, terms), 0, titleChars.length, 0),
+    ...snippetOf(fields, terms),
+    titleHighlights: unitRanges(title.chars, occurrences(title, terms), 0, title.chars.length, 0),
   };
 }
 
