@@ -12,6 +12,10 @@
 //     snippet, highlights, titleHighlights}]}, hits in rank order, total counting every match.
 //   facets() → {sections, years} for filters.
 
+// What a query needs to find its shards ({version, shards, titleSpan}), written in by the build so
+// a query waits for no manifest; the manifest (sections and years of every story) is fetched only
+// for filters. Left as null, everything comes from the manifest.
+const BUILD = /* build */ null;
 const HERE = new URL("./", import.meta.url);
 const SITE = new URL("../", HERE);
 const SECTION_MARKS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; // as files.py writes them
@@ -41,6 +45,10 @@ async function fetchOk(url, as) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`搜索索引文件无法读取 (cannot load ${url}: ${response.status})`);
   return as === "json" ? response.json() : new Uint8Array(await response.arrayBuffer());
+}
+
+async function core() {
+  return BUILD ?? manifest();
 }
 
 function manifest() {
@@ -195,7 +203,7 @@ function inFilters(story, index, { section, year }) {
 
 function story(id) {
   if (!storyRequests.has(id)) {
-    const url = manifest().then((index) => new URL(`stories/${id}.json?v=${index.version}`, HERE));
+    const url = core().then((index) => new URL(`stories/${id}.json?v=${index.version}`, HERE));
     const prepared = url.then((address) => fetchOk(address, "json")).then((record) => ({
       record,
       title: searchable(record.title),
@@ -295,12 +303,16 @@ async function inPool(items, work) {
 export async function search(query, { limit = 10, offset = 0, section = "", year = "" } = {}) {
   const terms = queryTerms(query);
   if (!terms.length) return { total: 0, hits: [] };
-  const index = await manifest();
-  const perTerm = await Promise.all(terms.map((term) => storiesWith(term, index)));
+  const index = await core();
+  const [perTerm, sections] = await Promise.all([
+    Promise.all(terms.map((term) => storiesWith(term, index))),
+    section || year ? manifest() : null,
+  ]);
   perTerm.sort((a, b) => a.size - b.size);
   const matches = [];
   for (const id of perTerm[0].keys()) {
-    if (!perTerm.every((stories) => stories.has(id)) || !inFilters(id, index, { section, year })) continue;
+    if (!perTerm.every((stories) => stories.has(id))) continue;
+    if (sections && !inFilters(id, sections, { section, year })) continue;
     const found = perTerm.map((stories) => stories.get(id));
     matches.push({
       id,

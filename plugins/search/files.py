@@ -57,3 +57,13 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> dict[str,
     }
     files["index.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return files
+
+
+def engine_for(engine_source: str, manifest_bytes: bytes) -> str:
+    """The engine with what a query needs of the manifest written in, so a query waits for one request less."""
+    manifest = json.loads(manifest_bytes)
+    build = {key: manifest[key] for key in ("version", "shards", "titleSpan")}
+    placeholder = "const BUILD = /* build */ null;"
+    if placeholder not in engine_source:
+        raise ValueError("engine.js has lost its BUILD line")
+    return engine_source.replace(placeholder, f"const BUILD = {json.dumps(build)};")

@@ -1,7 +1,6 @@
 """Pelican glue: after the articles are written, the search index and its engine under /search/."""
 
 import logging
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 
 from .document import Story, body_text
-from .files import search_files
+from .files import engine_for, search_files
 from .normalise import clean
 from .settings import merged
 
@@ -47,7 +46,7 @@ def write_index(generator, writer) -> None:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    shutil.copyfile(ENGINE, folder / "engine.js")
+    (folder / "engine.js").write_text(engine_for(ENGINE.read_text(encoding="utf-8"), files["index.json"]), encoding="utf-8")
     size = sum(map(len, files.values()))
     logger.info("搜索索引 (search index): %d 篇, %d 个文件, %.1f KB, %.2f s", len(generator.articles), len(files), size / 1024, time.perf_counter() - started)
 

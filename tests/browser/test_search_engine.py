@@ -120,3 +120,18 @@ def test_the_browser_normalises_a_query_as_the_index_builder_does(engine):
 def test_a_limit_larger_than_the_results_returns_every_hit(engine):
     result = engine("search", "。", {"limit": 10_000})
     assert result["total"] == len(result["hits"]) == len(containing("。"))
+
+
+def test_a_query_waits_for_no_manifest_unless_it_filters(browser, served_search_site):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/search/", 1)[-1]))
+    page.goto(f"{served_search_site}/index.html")
+    search = "async ([url, options]) => (await import(url)).search('秸秆', options)"
+    engine = f"{served_search_site}/search/engine.js"
+    assert page.evaluate(search, [engine, {}])["total"] == 5
+    assert not any(path.startswith("index.json") for path in requested)
+    assert page.evaluate(search, [engine, {"section": "要闻"}])["total"] == 1
+    assert any(path.startswith("index.json") for path in requested)
+    context.close()

@@ -73,8 +73,13 @@ def test_drafts_and_items_not_yet_due_are_not_searchable(site):
         assert word.encode() not in index_bytes
 
 
-def test_the_engine_is_served_at_search_engine_js(site):
-    assert (site.output / "search/engine.js").read_bytes() == (ROOT / "plugins/search/engine.js").read_bytes()
+def test_the_engine_is_served_at_search_engine_js_knowing_its_shards(site):
+    manifest = json.loads((site.output / "search/index.json").read_text(encoding="utf-8"))
+    build = {"version": manifest["version"], "shards": manifest["shards"], "titleSpan": manifest["titleSpan"]}
+    source = (ROOT / "plugins/search/engine.js").read_text(encoding="utf-8")
+    served = (site.output / "search/engine.js").read_text(encoding="utf-8")
+    assert served == source.replace("const BUILD = /* build */ null;", f"const BUILD = {json.dumps(build)};")
+    assert served != source
 
 
 def test_the_search_page_has_one_h1_a_labelled_box_and_its_filters(site):
