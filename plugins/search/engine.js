@@ -25,7 +25,7 @@ const PARALLEL_FETCHES = 10; // a browser refuses thousands of requests at once 
 
 let manifestRequest = null;
 const shardRequests = new Map(); // shard number → Promise<Map<key, Uint8Array>>
-const storyRequests = new Map(); // story id → Promise<story record>
+const storyRequests = new Map(); // story id → Promise<{record, title, fields}>, texts ready for snippets
 const decoded = new Map(); // key → its postings, decoded once: refining a query reuses them
 const termMatches = new Map(); // term → Promise<Map<story id, {count, first}>>
 
@@ -52,7 +52,9 @@ async function core() {
 }
 
 function manifest() {
-  manifestRequest ??= fetchOk(new URL("index.json", HERE), "json").catch((error) => {
+  // With BUILD, the manifest of this very build: never one a cache kept from an earlier build.
+  const url = new URL(BUILD ? `index.json?v=${BUILD.version}` : "index.json", HERE);
+  manifestRequest ??= fetchOk(url, "json").catch((error) => {
     manifestRequest = null; // a failed request may succeed next time
     throw error;
   });
