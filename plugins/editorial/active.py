@@ -36,10 +36,10 @@ def disarm(html: str) -> tuple[str, list[str]]:
             continue
         for name, value in list(tag.attrs.items()):
             value = " ".join(value) if isinstance(value, list) else value
-            if name.startswith("on"):
+            if name.startswith("on") or name == "srcdoc":
                 removed.append(name)
-            elif name in URL_ATTRIBUTES and (name == "srcdoc" or SCRIPT_URL.match(value)):
-                removed.append(f"{name}={value.split(':', 1)[0].strip().lower()}:" if name != "srcdoc" else name)
+            elif name in URL_ATTRIBUTES and SCRIPT_URL.match(value):
+                removed.append(f"{name}={value.split(':', 1)[0].strip().lower()}:")
             else:
                 continue
             del tag[name]

@@ -58,8 +58,9 @@ def apply_editorial_fields(content) -> None:
 def disarm_body(content) -> None:
     """Take out of the body what would run in a reader's browser, and say where it was."""
     content._content, removed = disarm(content._content or "")
+    report = Reporter(content)
     for part in removed:
-        Reporter(content).in_text(
+        report.in_text(
             search_word(part),
             f"正文中的 {part} 会在读者的浏览器里运行，网页上已删去；请从稿件中删除这段 HTML ({part} would run in readers' browsers: removed)",
         )

@@ -20,7 +20,7 @@ class Story(NamedTuple):
     title: str
     date: str  # ISO 8601 with its offset
     section: str
-    fields: tuple[str, ...]  # cleaned text: kicker, subtitle, byline, tags, body (paragraphs on lines)
+    fields: tuple[str, ...]  # cleaned text: kicker, subtitle, body (paragraphs on lines), byline, tags
 
 
 def body_text(html: str) -> str:

@@ -1,8 +1,8 @@
 """Text as search compares it: NFKC (２０１２年 = 2012年) and lower case, one character at a time.
 
-The browser's engine (engine.js) normalises the same way, character by character, so that a
-position in the index is a position in the text the browser rebuilds for a snippet. Only " "
-and "\n" are whitespace after `clean`, in both languages, so both split terms the same way.
+The browser's engine (engine.js) normalises the same way, character by character, so a query
+is compared with exactly the text that was indexed. Only " " and "\n" are whitespace after
+`clean`, in both languages, so both split terms the same way.
 """
 
 import re

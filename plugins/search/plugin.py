@@ -32,7 +32,7 @@ def story_of(article) -> Story:
         title=clean(article.title),
         date=article.date.isoformat(),
         section=category.name if category else "",
-        fields=tuple(clean(str(field)) for field in fields if str(field).strip()),
+        fields=tuple(clean(field) for field in fields if field.strip()),
     )
 
 

@@ -74,7 +74,7 @@ def item_slug(slug: str, written_slug: str | None, named_from: str) -> str:
 
     Pelican makes 医疗服务进社区.md into yi-liao-fu-wu-jin-she-qu, one syllable at a time, and
     publishes a Chinese Slug as written, which a chat app shows as %E5%8C%BB…; pinyin by words
-    (yiliao-fuwu-jin-shequ) reads like the other addresses of the site.
+    (yiliao-fuwu-jinshequ) reads like the other addresses of the site.
     """
     source = written_slug if written_slug is not None else named_from  # the file name, or the title
     return pinyin_slug(source) if not source.isascii() else slug
