@@ -21,18 +21,28 @@ const SITE = new URL("../", HERE);
 const SECTION_MARKS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; // as files.py writes them
 const SNIPPET_BEFORE = 24; // characters of context before the first match
 const SNIPPET_LENGTH = 96;
+const FEW = 50; // up to this many results are picked in one pass rather than by sorting all
 const PARALLEL_FETCHES = 10; // a browser refuses thousands of requests at once ("Failed to fetch")
 
 let manifestRequest = null;
 const shardRequests = new Map(); // shard number → Promise<Map<key, Uint8Array>>
 const storyRequests = new Map(); // story id → Promise<{record, title, fields}>, texts ready for snippets
 const decoded = new Map(); // key → its postings, decoded once: refining a query reuses them
-const termMatches = new Map(); // term → Promise<Map<story id, {count, first}>>
+const termMatches = new Map(); // term → Promise<{stories, counts, firsts}>
 
 function normalise(text) {
   let out = "";
-  for (const char of text) out += char.normalize("NFKC").toLowerCase();
+  for (const char of text) out += normalisedChar(char);
   return out;
+}
+
+function normalisedChar(char) {
+  const code = char.codePointAt(0);
+  // The common cases without normalize(): ASCII only folds case, and NFKC leaves the CJK
+  // unified ideographs as they are (their compatibility twins live at U+F900 and beyond).
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char;
+  if (code >= 0x4e00 && code <= 0x9fff) return char;
+  return char.normalize("NFKC").toLowerCase();
 }
 
 /** The distinct terms of a query, normalised: "物业  管理 物业" → ["物业", "管理"]. */
@@ -118,44 +128,43 @@ async function shardEntry(key, index) {
   return (await shardRequests.get(number)).get(key);
 }
 
-/** A pair's postings: story id → ascending positions. */
+// Postings are decoded into flat typed arrays, stories in ascending id order, so that matching
+// is a merge of sorted lists: no object per story, which is what makes a first query slow
+// while the browser has not yet compiled this code.
+
+/** A pair's postings: {stories, starts, positions}; story i's positions are positions[starts[i] .. starts[i + 1]). */
 function decodePositions(bytes) {
   const read = reader(bytes);
-  const stories = new Map();
+  const count = read.number();
+  const stories = new Uint32Array(count);
+  const starts = new Uint32Array(count + 1);
+  const positions = new Uint32Array(bytes.length); // every position takes at least one byte
   let story = 0;
-  for (let count = read.number(); count > 0; count--) {
-    story += read.number();
-    const positions = new Array(read.number());
+  let filled = 0;
+  for (let i = 0; i < count; i++) {
+    stories[i] = story += read.number();
     let position = 0;
-    for (let i = 0; i < positions.length; i++) positions[i] = position += read.number();
-    stories.set(story, positions);
+    for (let left = read.number(); left > 0; left--) positions[filled++] = position += read.number();
+    starts[i + 1] = filled;
   }
-  return stories;
+  return { stories, starts, positions: positions.subarray(0, filled) };
 }
 
-/** A character's postings: story id → {count, first}. */
+/** A character's postings, and a term's matches: {stories, counts, firsts}, stories ascending. */
 function decodeOccurrences(bytes) {
   const read = reader(bytes);
-  const stories = new Map();
+  const count = read.number();
+  const found = { stories: new Uint32Array(count), counts: new Uint32Array(count), firsts: new Uint32Array(count) };
   let story = 0;
-  for (let count = read.number(); count > 0; count--) {
-    story += read.number();
-    stories.set(story, { count: read.number(), first: read.number() });
+  for (let i = 0; i < count; i++) {
+    found.stories[i] = story += read.number();
+    found.counts[i] = read.number();
+    found.firsts[i] = read.number();
   }
-  return stories;
+  return found;
 }
 
-function contains(sorted, value) {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] === value) return true;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
-}
+const NONE = { stories: new Uint32Array(0), counts: new Uint32Array(0), firsts: new Uint32Array(0) };
 
 /** Offsets of the pairs that cover every character of an n-character term: 0, 2, 4, … and n-2. */
 function pairOffsets(length) {
@@ -165,7 +174,7 @@ function pairOffsets(length) {
   return offsets;
 }
 
-/** Every story that contains the term: story id → {count, first}; worked out once per term. */
+/** Every story that contains the term, as {stories, counts, firsts}; worked out once per term. */
 function storiesWith(term, index) {
   if (!termMatches.has(term)) {
     termMatches.set(term, findStories(term, index).catch((error) => {
@@ -178,18 +187,50 @@ function storiesWith(term, index) {
 
 async function findStories(term, index) {
   const chars = Array.from(term);
-  if (chars.length === 1) return (await postingsOf(term, index, decodeOccurrences)) ?? new Map();
+  if (chars.length === 1) return (await postingsOf(term, index, decodeOccurrences)) ?? NONE;
   const offsets = pairOffsets(chars.length);
   const pairs = await Promise.all(offsets.map((offset) => postingsOf(chars[offset] + chars[offset + 1], index, decodePositions)));
-  if (pairs.some((postings) => !postings)) return new Map();
-  const [first, ...rest] = pairs;
-  const matches = new Map();
-  for (const [story, starts] of first) {
-    if (!rest.every((pair) => pair.has(story))) continue;
-    const at = starts.filter((start) => rest.every((pair, i) => contains(pair.get(story), start + offsets[i + 1])));
-    if (at.length) matches.set(story, { count: at.length, first: at[0] });
+  return pairs.some((postings) => !postings) ? NONE : consecutive(pairs, offsets);
+}
+
+/**
+ * The stories where every pair occurs at its offset from one start: the term itself.
+ * Story ids and positions ascend, so each pair keeps a cursor that only moves forward.
+ */
+function consecutive([first, ...rest], offsets) {
+  const size = first.stories.length;
+  const found = { stories: new Uint32Array(size), counts: new Uint32Array(size), firsts: new Uint32Array(size) };
+  const storyAt = new Array(rest.length).fill(0);
+  let matched = 0;
+  stories: for (let s = 0; s < size; s++) {
+    const story = first.stories[s];
+    for (let p = 0; p < rest.length; p++) {
+      const ids = rest[p].stories;
+      while (storyAt[p] < ids.length && ids[storyAt[p]] < story) storyAt[p]++;
+      if (ids[storyAt[p]] !== story) continue stories;
+    }
+    const positionAt = rest.map((pair, p) => pair.starts[storyAt[p]]);
+    let count = 0;
+    let earliest = 0;
+    starts: for (let i = first.starts[s]; i < first.starts[s + 1]; i++) {
+      const start = first.positions[i];
+      for (let p = 0; p < rest.length; p++) {
+        const { positions, starts } = rest[p];
+        const wanted = start + offsets[p + 1];
+        const end = starts[storyAt[p] + 1];
+        while (positionAt[p] < end && positions[positionAt[p]] < wanted) positionAt[p]++;
+        if (positionAt[p] === end) break starts; // no later start can match either
+        if (positions[positionAt[p]] !== wanted) continue starts;
+      }
+      if (count++ === 0) earliest = start;
+    }
+    if (count) {
+      found.stories[matched] = story;
+      found.counts[matched] = count;
+      found.firsts[matched++] = earliest;
+    }
   }
-  return matches;
+  return { stories: found.stories.subarray(0, matched), counts: found.counts.subarray(0, matched), firsts: found.firsts.subarray(0, matched) };
 }
 
 function inFilters(story, index, { section, year }) {
@@ -206,17 +247,24 @@ function inFilters(story, index, { section, year }) {
 function story(id) {
   if (!storyRequests.has(id)) {
     const url = core().then((index) => new URL(`stories/${id}.json?v=${index.version}`, HERE));
-    const prepared = url.then((address) => fetchOk(address, "json")).then((record) => ({
-      record,
-      title: searchable(record.title),
-      fields: (record.fields.length ? record.fields : [""]).map(searchable),
-    }));
-    storyRequests.set(id, prepared.catch((error) => {
+    const record = url.then((address) => fetchOk(address, "json"));
+    storyRequests.set(id, record.then(prepared).catch((error) => {
       storyRequests.delete(id);
       throw error;
     }));
   }
   return storyRequests.get(id);
+}
+
+/** A story record with its texts made searchable on first use: a snippet usually needs only one. */
+function prepared(record) {
+  const texts = record.fields.length ? record.fields : [""];
+  const made = new Map();
+  const field = (at) => {
+    if (!made.has(at)) made.set(at, searchable(texts[at]));
+    return made.get(at);
+  };
+  return { record, title: searchable(record.title), fieldCount: texts.length, field };
 }
 
 /** A text prepared for finding terms in it: its characters, and its normalised form mapped back to them. */
@@ -225,7 +273,7 @@ function searchable(text) {
   const origin = []; // UTF-16 index in the normalised text → index of the character it came from
   let normalised = "";
   chars.forEach((char, index) => {
-    const part = normalise(char);
+    const part = normalisedChar(char);
     normalised += part;
     for (let i = 0; i < part.length; i++) origin.push(index);
   });
@@ -257,15 +305,13 @@ function unitRanges(chars, ranges, from, to, shift) {
 }
 
 /** The first field with a match, around its first match; else the start of the longest field. */
-function snippetOf(fields, terms) {
-  let text = fields.reduce((longest, field) => (field.chars.length > longest.chars.length ? field : longest));
+function snippetOf({ fieldCount, field }, terms) {
+  let text = null;
   let ranges = [];
-  for (const field of fields) {
-    const found = occurrences(field, terms);
-    if (found.length) {
-      [text, ranges] = [field, found];
-      break;
-    }
+  for (let at = 0; at < fieldCount && !ranges.length; at++) [text, ranges] = [field(at), occurrences(field(at), terms)];
+  if (!ranges.length) {
+    text = field(0);
+    for (let at = 1; at < fieldCount; at++) if (field(at).chars.length > text.chars.length) text = field(at);
   }
   const { chars } = text;
   const from = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
@@ -275,14 +321,15 @@ function snippetOf(fields, terms) {
   return { snippet, highlights: unitRanges(chars, ranges, from, to, before.length) };
 }
 
-async function hitOf(match, terms) {
-  const { record, title, fields } = await story(match.id);
+async function hitOf(id, terms) {
+  const texts = await story(id);
+  const { record, title } = texts;
   return {
     url: new URL(record.url, SITE).href,
     title: record.title,
     date: record.date,
     section: record.section,
-    ...snippetOf(fields, terms),
+    ...snippetOf(texts, terms),
     titleHighlights: unitRanges(title.chars, occurrences(title, terms), 0, title.chars.length, 0),
   };
 }
@@ -310,23 +357,71 @@ export async function search(query, { limit = 10, offset = 0, section = "", year
     Promise.all(terms.map((term) => storiesWith(term, index))),
     section || year ? manifest() : null,
   ]);
-  perTerm.sort((a, b) => a.size - b.size);
-  const matches = [];
-  for (const id of perTerm[0].keys()) {
-    if (!perTerm.every((stories) => stories.has(id))) continue;
-    if (sections && !inFilters(id, sections, { section, year })) continue;
-    const found = perTerm.map((stories) => stories.get(id));
-    matches.push({
-      id,
-      inTitle: found.filter((term) => term.first < index.titleSpan).length,
-      count: found.reduce((sum, term) => sum + term.count, 0),
-      first: Math.min(...found.map((term) => (term.first < index.titleSpan ? term.first : term.first - index.titleSpan))),
-    });
+  const keep = sections ? (id) => inFilters(id, sections, { section, year }) : () => true;
+  const { total, ids } = ranked(perTerm, index.titleSpan, keep, offset + limit);
+  return { total, hits: await inPool(ids.slice(offset), (id) => hitOf(id, terms)) };
+}
+
+/**
+ * How many stories every term matches and `keep` accepts, and the ids of the first `wanted` of
+ * them, best first: title matches first, then how often the terms occur, then how early, then
+ * the newer story (ids are in date order). Positions below titleSpan are in the title.
+ */
+function ranked(perTerm, titleSpan, keep, wanted) {
+  const [fewest, ...others] = [...perTerm].sort((a, b) => a.stories.length - b.stories.length);
+  const size = fewest.stories.length;
+  const ids = new Uint32Array(size);
+  const inTitle = new Uint8Array(size);
+  const counts = new Uint32Array(size);
+  const firsts = new Uint32Array(size);
+  const cursors = new Array(others.length).fill(0);
+  let kept = 0;
+  stories: for (let s = 0; s < size; s++) {
+    const id = fewest.stories[s];
+    for (let t = 0; t < others.length; t++) {
+      const theirs = others[t].stories;
+      while (cursors[t] < theirs.length && theirs[cursors[t]] < id) cursors[t]++;
+      if (theirs[cursors[t]] !== id) continue stories;
+    }
+    if (!keep(id)) continue;
+    let title = 0;
+    let count = fewest.counts[s];
+    let first = fewest.firsts[s];
+    if (first < titleSpan) title++;
+    else first -= titleSpan;
+    for (let t = 0; t < others.length; t++) {
+      const at = cursors[t];
+      let theirFirst = others[t].firsts[at];
+      if (theirFirst < titleSpan) title++;
+      else theirFirst -= titleSpan;
+      count += others[t].counts[at];
+      first = Math.min(first, theirFirst);
+    }
+    ids[kept] = id;
+    inTitle[kept] = title;
+    counts[kept] = count;
+    firsts[kept++] = first;
   }
-  // Title matches first, then how often, then how early, then the newer story (ids are in date order).
-  matches.sort((a, b) => b.inTitle - a.inTitle || b.count - a.count || a.first - b.first || b.id - a.id);
-  const shown = matches.slice(offset, offset + limit);
-  return { total: matches.length, hits: await inPool(shown, (match) => hitOf(match, terms)) };
+  const compare = (a, b) => inTitle[b] - inTitle[a] || counts[b] - counts[a] || firsts[a] - firsts[b] || ids[b] - ids[a];
+  return { total: kept, ids: firstOf(kept, compare, wanted).map((i) => ids[i]) };
+}
+
+/**
+ * The first `wanted` of 0 … size-1 in `compare` order. A first page wants ten of thousands:
+ * one pass keeping the best few is then much cheaper than sorting them all.
+ */
+function firstOf(size, compare, wanted) {
+  if (wanted <= 0) return [];
+  if (wanted > FEW || wanted * 4 >= size) return Array.from({ length: size }, (_, i) => i).sort(compare).slice(0, wanted);
+  const top = [];
+  for (let i = 0; i < size; i++) {
+    if (top.length === wanted && compare(i, top[wanted - 1]) >= 0) continue;
+    let at = Math.min(top.length, wanted - 1);
+    while (at > 0 && compare(i, top[at - 1]) < 0) at--;
+    top.splice(at, 0, i);
+    top.length = Math.min(top.length, wanted);
+  }
+  return top;
 }
 
 /** The sections and years a search can be narrowed to, newest year first. */

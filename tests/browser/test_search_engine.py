@@ -135,3 +135,14 @@ def test_a_query_waits_for_no_manifest_unless_it_filters(browser, served_search_
     assert page.evaluate(search, [engine, {"section": "要闻"}])["total"] == 1
     assert any(path.startswith("index.json") for path in requested)
     context.close()
+
+
+@pytest.mark.parametrize("query", ["。", "区", "秸秆"])
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_a_page_of_results_is_that_slice_of_the_whole_ranking(engine, query, limit):
+    # A short page is picked without sorting every hit; it must agree with the full sort.
+    ranking = [hit["url"] for hit in engine("search", query, {"limit": 100})["hits"]]
+    for offset in range(0, len(ranking), limit):
+        page = engine("search", query, {"limit": limit, "offset": offset})
+        assert [hit["url"] for hit in page["hits"]] == ranking[offset : offset + limit]
+        assert page["total"] == len(ranking)
