@@ -60,10 +60,24 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> dict[str,
 
 
 def engine_for(engine_source: str, manifest_bytes: bytes) -> str:
-    """The engine with what a query needs of the manifest written in, so a query waits for one request less."""
+    """The engine as served: what a query needs of the manifest written in, so a query waits for
+    one request less, and without its comment lines, which are a quarter of what it would send."""
     manifest = json.loads(manifest_bytes)
     build = {key: manifest[key] for key in ("version", "shards", "titleSpan")}
     placeholder = "const BUILD = /* build */ null;"
     if placeholder not in engine_source:
         raise ValueError("engine.js has lost its BUILD line")
-    return engine_source.replace(placeholder, f"const BUILD = {json.dumps(build)};")
+    return without_comment_lines(engine_source.replace(placeholder, f"const BUILD = {json.dumps(build)};"))
+
+
+def without_comment_lines(source: str) -> str:
+    """JavaScript without its whole-line comments: lines that start with // and blocks that start a
+    line with /* (the engine's own style; comments after code stay, as does every line of code)."""
+    kept, in_block = [], False
+    for line in source.splitlines(keepends=True):
+        text = line.strip()
+        if in_block or text.startswith("/*"):
+            in_block = not text.endswith("*/")
+        elif not text.startswith("//"):
+            kept.append(line)
+    return "".join(kept)

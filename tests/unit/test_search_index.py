@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from search.document import TITLE_SPAN, Story, body_text, laid_out
 from search.encode import fnv1a, shard_count, shards, varint_sizes, varints
-from search.files import search_files
+from search.files import search_files, without_comment_lines
 from search.index import PAIR_SHIFT, occurrences
 from search.normalise import clean, normalise, query_terms
 from search.settings import merged
@@ -221,3 +221,19 @@ def test_a_new_story_leaves_older_story_files_alone():
 def test_a_bad_shard_size_is_refused(value):
     with pytest.raises(ValueError, match="SEARCH_SHARD_BYTES"):
         merged({"SEARCH_SHARD_BYTES": value})
+
+
+@pytest.mark.parametrize(
+    "source, served",
+    [
+        ("// 说明\nconst a = 1;\n", "const a = 1;\n"),
+        ("/** 一行说明 */\nfunction f() {}\n", "function f() {}\n"),
+        ("/**\n * 多行\n * 说明\n */\nexport const b = 2;\n", "export const b = 2;\n"),
+        ("const c = 3; // 行尾说明留下\n", "const c = 3; // 行尾说明留下\n"),
+        ("const BUILD = /* build */ null;\n", "const BUILD = /* build */ null;\n"),
+        ('const url = "https://example.cn/a";\n', 'const url = "https://example.cn/a";\n'),
+        ("  return x\n    * y;\n", "  return x\n    * y;\n"),  # a line of code may start with *
+    ],
+)
+def test_the_served_engine_loses_whole_line_comments_only(source, served):
+    assert without_comment_lines(source) == served
