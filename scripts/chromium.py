@@ -28,9 +28,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: str | Path) -> Iterator[str]:
+def serve(folder: str | Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """Serve `folder` on http://127.0.0.1:<free port> in a thread; yield that base URL, without a slash."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -1,6 +1,15 @@
-"""Shared fixtures: a fixture site built from a table of files, and the demo site built once."""
+"""Shared fixtures: a fixture site built from a table of files, the demo site built once and served, and chromium.
+
+Chromium is shared here because Playwright's sync API allows one running instance per process: the browser
+tests and the quality gates (tests/quality) use the same one.
+"""
+
+import os
+import shutil
 
 import pytest
+import sitebuild  # noqa: F401  (puts scripts/ on sys.path for chromium)
+from chromium import CHROMIUM, CHROMIUM_ARGS, serve
 from sitebuild import ROOT, Site, build, run_pelican
 
 
@@ -21,3 +30,26 @@ def demo_site(tmp_path_factory) -> Site:
     process = run_pelican(ROOT / "content", output)
     assert process.returncode == 0, process.stdout + process.stderr
     return Site(output, process.stdout + process.stderr)
+
+
+@pytest.fixture(scope="session")
+def served_demo(demo_site):
+    """The demo site on http://127.0.0.1:<free port>/."""
+    with serve(demo_site.output) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless chromium; missing, it fails the run under CI=true and skips elsewhere."""
+    if not (os.path.exists(CHROMIUM) and shutil.which("chromium")):
+        message = f"Debian's chromium is not installed at {CHROMIUM}: apt-get install chromium fonts-noto-cjk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

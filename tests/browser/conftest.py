@@ -1,40 +1,14 @@
-"""Browser fixtures: Debian's chromium driven by Playwright against a site served on loopback."""
-
-import os
-import shutil
+"""Browser fixtures: pages of a site served on loopback, opened in the shared chromium (tests/conftest.py)."""
 
 import pytest
 import sitebuild  # noqa: F401  (puts scripts/ on sys.path for chromium)
-from chromium import CHROMIUM, CHROMIUM_ARGS, serve
+from chromium import serve
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """A headless chromium; missing, it fails the run under CI=true and skips elsewhere."""
-    if not (os.path.exists(CHROMIUM) and shutil.which("chromium")):
-        message = f"Debian's chromium is not installed at {CHROMIUM}: apt-get install chromium fonts-noto-cjk"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def served_demo(demo_site):
-    """The demo site on http://127.0.0.1:<free port>/."""
-    with serve(demo_site.output) as base_url:
-        yield base_url
 
 
 @pytest.fixture
