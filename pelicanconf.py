@@ -62,8 +62,9 @@ YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
-# The corrections page (更正) lists every Correction, newest first (plugins/editorial).
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections", "search"]
+# The corrections page (更正) lists every Correction, newest first (plugins/editorial); 404.html
+# is the page a server sends for a missing address (theme/templates/404.html links from the root).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections", "search", "404"]
 CORRECTIONS_URL = "corrections.html"
 CORRECTIONS_SAVE_AS = "corrections.html"
 
