@@ -1,6 +1,7 @@
 #!/bin/sh
 # Idempotent setup: a virtual environment with requirements.txt; with --browser, also Debian's
-# chromium and the Noto CJK fonts (as root, or through sudo) that the browser tests need.
+# chromium and the Noto CJK fonts (as root, or through sudo) that the browser tests need, and the
+# quality gates' tools (Java, Node.js, Lighthouse, the Nu HTML checker: scripts/qa_tools.sh).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -28,4 +29,5 @@ if [ "${1:-}" = "--browser" ]; then
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
   fi
+  sh scripts/qa_tools.sh
 fi
