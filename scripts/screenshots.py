@@ -1,4 +1,4 @@
-"""Photograph the built site in Debian's chromium for the README: home and article, phone and desktop."""
+"""Photograph the built site in Debian's chromium for the README: home, article and search, phone and desktop."""
 
 import sys
 from pathlib import Path
@@ -6,12 +6,17 @@ from pathlib import Path
 from chromium import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import sync_playwright
 
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 360, "height": 780}
+SEARCH = "search.html?q=%E7%89%A9%E4%B8%9A"  # 物业
+# (name, page, viewport, what must be on screen before the picture is taken)
 SHOTS = [
-    ("home-desktop", "index.html", {"width": 1280, "height": 900}),
-    ("article-desktop", "2026/11/wuye-guanli.html", {"width": 1280, "height": 900}),
-    ("home-phone", "index.html", {"width": 360, "height": 780}),
-    ("article-phone", "2026/11/wuye-guanli.html", {"width": 360, "height": 780}),
-    ("photo-phone", "2026/11/jinqiu-zhuxue.html", {"width": 360, "height": 780}),
+    ("home-desktop", "index.html", DESKTOP, None),
+    ("article-desktop", "2026/11/wuye-guanli.html", DESKTOP, None),
+    ("search-desktop", SEARCH, DESKTOP, "#search-results li"),
+    ("home-phone", "index.html", PHONE, None),
+    ("article-phone", "2026/11/wuye-guanli.html", PHONE, None),
+    ("photo-phone", "2026/11/jinqiu-zhuxue.html", PHONE, None),
+    ("search-phone", SEARCH, PHONE, "#search-results li"),
 ]
 
 
@@ -21,9 +26,11 @@ def take(site: Path, folder: Path) -> list[Path]:
     written = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path, viewport in SHOTS:
+        for name, path, viewport, shown in SHOTS:
             page = browser.new_page(viewport=viewport, device_scale_factor=1, locale="zh-CN")
             page.goto(f"{base}/{path}", wait_until="load")
+            if shown:
+                page.wait_for_selector(shown)
             written.append(folder / f"{name}.png")
             page.screenshot(path=written[-1])
             page.close()
