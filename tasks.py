@@ -80,7 +80,7 @@ def publish(c, content=CONTENT, output=OUTPUT):
         )
     from checks.cli import main as check_content
 
-    if check_content(["--content", content]) != 0:
+    if check_content(["--content", content, "--published"]) != 0:
         sys.exit("内容检查有错误，未发布；请先改正 (content check found errors: nothing published)")
     pelican(c, PUBLISH_SETTINGS, content, output)
 
@@ -130,6 +130,14 @@ def bench(c, search_sizes="300"):
     c.run(shlex.join([sys.executable, "-m", "pip", "install", "--quiet", "-r", "bench/requirements.txt"]))
     c.run(shlex.join([sys.executable, "bench/photo_pipeline.py"]))
     c.run(shlex.join([sys.executable, "bench/search_bench.py", "--sizes", *search_sizes.split(), "--out", "bench/results/search.json"]))
+
+
+@task(name="import")
+def import_page(c, page, date="", content=CONTENT):
+    """Turn a print page (plain text) into one draft per item under content/drafts/, with a report; never overwrites."""
+    from bulletin.cli import main
+
+    sys.exit(main([page, "--content", content, *(["--date", date] if date else [])]))
 
 
 @task

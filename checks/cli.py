@@ -96,10 +96,14 @@ def write_keeping_mode(file: Path, data: bytes) -> None:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--fix and --content."""
+    """--fix, --content and --published."""
     parser = argparse.ArgumentParser(prog="invoke check", description=__doc__)
     parser.add_argument("--fix", action="store_true", help="改正可以安全改正的问题 (apply the safe fixes)")
     parser.add_argument("--content", help="内容文件夹 (content folder; default: PATH in pelicanconf.py)")
+    parser.add_argument(
+        "--published", action="store_true",
+        help="只检查要发布的稿件，跳过草稿 (leave out drafts, as invoke publish does: they are not published)",
+    )
     return parser.parse_args(argv)
 
 
@@ -119,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"设置有误 (bad setting): {problem}", file=sys.stderr)
         return 2
     sources, unreadable = read_all(context)
+    if arguments.published:
+        drafts = sum(source.is_draft for source in sources)
+        sources = [source for source in sources if not source.is_draft]
+        if drafts:
+            print(f"跳过 {drafts} 篇草稿：草稿不发布，用 invoke check 检查 (skipped {drafts} drafts: not published)")
     if arguments.fix:
         sources = fix_all(sources)
     findings = sorted_findings(unreadable + check_sources(sources, context))

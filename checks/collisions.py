@@ -42,7 +42,7 @@ def slug_of(source: Source, context: Context) -> str:
 
 def url_of(source: Source, context: Context) -> str | None:
     """The address the item will be published at, or None when its date cannot be read."""
-    draft = source.value("status").lower() == "draft"
+    draft = source.is_draft
     key = ("DRAFT_PAGE_URL" if draft else "PAGE_URL") if source.is_page else ("DRAFT_URL" if draft else "ARTICLE_URL")
     date = parse_date(source.value("date"), context) if source.field("date") else None
     if date is None and not source.is_page:

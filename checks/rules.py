@@ -103,7 +103,7 @@ def date_future(source: Source, context: Context) -> list[Finding]:
     """A Date later than now, unless the item is Scheduled: true or Status: draft."""
     field = source.field("date")
     date = parse_date(field.value, context) if field else None
-    scheduled = source.value("scheduled").lower() in TRUE_WORDS or source.value("status").lower() == "draft"
+    scheduled = source.value("scheduled").lower() in TRUE_WORDS or source.is_draft
     if date is None or date <= context.now or scheduled:
         return []
     now = context.now.strftime("%Y-%m-%d %H:%M")

@@ -51,6 +51,11 @@ class Source:
         found = self.field(key)
         return found.value.strip() if found else ""
 
+    @property
+    def is_draft(self) -> bool:
+        """Status: draft: shown in the preview, never published."""
+        return self.value("status").lower() == "draft"
+
     def body(self) -> list[tuple[int, str]]:
         """The body's lines with their numbers; fenced code and HTML comments (no reader sees them) left out."""
         lines, fence, in_comment = [], "", False

@@ -74,9 +74,15 @@ def url_maker(content):
     return lambda path: f"{base}/{path}"
 
 
+def unwritten_draft(content) -> bool:
+    """A draft in a build that writes no drafts (publishconf.py): its photos, placeholders or not, are not published."""
+    save_as = "DRAFT_PAGE_SAVE_AS" if isinstance(content, Page) else "DRAFT_SAVE_AS"
+    return getattr(content, "status", "") == "draft" and not content.settings.get(save_as)
+
+
 def build_photos(content) -> None:
     """Rewrite the body's images as published photos; a photo item's body becomes its photo."""
-    if not isinstance(content, (Article, Page)):
+    if not isinstance(content, (Article, Page)) or unwritten_draft(content):
         return
     where = content.relative_source_path
     content_root = Path(content.settings["PATH"])
