@@ -24,10 +24,13 @@ HEADLINE_MAX_CHARS = 32
 BYLINE_ALONE = re.compile(rf"^{ROLE}[ \u3000]*{NAMES}(?:[ \u3000]+{ROLE}[ \u3000]*{NAMES})*$")
 # A dateline and bracketed people before the first sentence: 本报讯（记者 常欣月 通讯员 高欣）为深入…
 DATELINE = re.compile(
-    r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff]{1,6}?讯(?!员)|新华社[^（(，,。\s]{0,12}电)?[ \u3000]*"
+    r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff]{1,6}?(?:\d{1,2}月\d{1,2}日)?讯(?!员)|(?:新华社|中新社|人民网)[^（(，,。\s]{0,12}电)?"
+    r"[ \u3000]*"
     r"(?P<people>[（(][^（）()]{1,40}[）)])?[ \u3000]*[：:]?[ \u3000]*"
 )
 WHITESPACE = " \t\u3000\xa0\ufeff"
+# Print spaces a headline's two halves or a byline's names with 　 (U+3000); the web uses one space.
+INNER_SPACE = re.compile(r"[ \u3000\xa0]*\u3000[ \u3000\xa0]*")
 # A half-width mark by Chinese quotes or book-title marks, which checks.text leaves to the editor
 # (it only mends marks between two Han characters): “一小区一方案”,分类 → “一小区一方案”，分类.
 MARK_BY_QUOTES = re.compile(rf"(?<=[{HAN}”’」』》）])([,:;?!])[ \t]*(?=[“‘「『《（{HAN}])")
@@ -41,8 +44,8 @@ class Paragraph:
 
 
 def clean(line: str) -> str:
-    """A line without its indent and trailing space, half-width marks between Han made full-width."""
-    text = full_width(line.strip(WHITESPACE))
+    """A line without its indent and trailing space, inner full-width spaces as one space, marks between Han full-width."""
+    text = full_width(INNER_SPACE.sub(" ", line.strip(WHITESPACE)))
     return MARK_BY_QUOTES.sub(lambda match: FULL_WIDTH[match[1]], text)
 
 
