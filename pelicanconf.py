@@ -26,6 +26,7 @@ PLUGINS = [
     "tag_cloud",
     "frontpage",
     "newsmeta",
+    "govsite",
     "feeds",
     "search",
     "sitemap",
@@ -64,7 +65,7 @@ YEAR_ARCHIVE_URL = "{date:%Y}/"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 # The corrections page (更正) lists every Correction, newest first (plugins/editorial); 404.html
 # is the page a server sends for a missing address (theme/templates/404.html links from the root).
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections", "search", "404"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "corrections", "search", "404", "accessibility"]
 CORRECTIONS_URL = "corrections.html"
 CORRECTIONS_SAVE_AS = "corrections.html"
 
@@ -112,3 +113,10 @@ NEWSMETA_PUBLISHER_LOGO = "theme/favicon.svg"
 NEWSMETA_NEWS_SITEMAP = "news-sitemap.xml"
 NEWSMETA_NEWS_LANGUAGE = "zh-cn"
 NEWSMETA_ROBOTS_SITEMAPS = ["sitemap.xml"]
+
+# The identity footer of a government website (plugins/govsite); empty values print nothing.
+# The demo is not a registered site: it names itself and leaves the filing numbers empty. A real
+# site sets GOVSITE_PHONE, GOVSITE_ADDRESS, GOVSITE_ICP, GOVSITE_PSB and GOVSITE_SITE_CODE too.
+GOVSITE_SPONSOR = "铁东新闻网编辑部（演示站点）"
+GOVSITE_ORGANIZER = "Pressroom"
+GOVSITE_EMAIL = "newsroom@example.com"
