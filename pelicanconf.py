@@ -14,8 +14,9 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 # Markdown → metadata (editorial fields and bylines, slugs) → HTML (photos, summaries) → pages,
-# feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); strict fails
-# a build that logged problems; atomic replaces the output only when the build succeeded.
+# feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); fingerprint
+# links the theme's CSS, JS and icons by names that carry their hash; strict fails a build that
+# logged problems; atomic replaces the output only when the build succeeded.
 PLUGINS = [
     "editorial",
     "slugs",
@@ -30,6 +31,7 @@ PLUGINS = [
     "feeds",
     "search",
     "sitemap",
+    "fingerprint",
     "strict",
     "atomic",
 ]

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from fingerprint.names import is_fingerprinted
 from sitebuild import ROOT, run_pelican
 
 SITEURL = "https://news.example.gov.cn"
@@ -53,9 +54,11 @@ def test_every_page_links_the_favicon_and_the_touch_icon(demo_site):
     for path, page in every_page(demo_site):
         icon = page.select_one('link[rel=icon][type="image/svg+xml"]')
         touch = page.select_one("link[rel=apple-touch-icon]")
-        assert icon["href"].endswith("theme/favicon.svg") and touch["href"].endswith("theme/apple-touch-icon.png"), path
-    assert (demo_site.output / "theme/favicon.svg").is_file()
-    assert (demo_site.output / "theme/apple-touch-icon.png").read_bytes().startswith(b"\x89PNG")
+        assert re.search(r"theme/favicon\.[0-9a-f]{10}\.svg$", icon["href"]), path
+        assert re.search(r"theme/apple-touch-icon\.[0-9a-f]{10}\.png$", touch["href"]), path
+    page = demo_site.html("index.html")
+    assert (demo_site.output / page.select_one("link[rel=icon]")["href"]).is_file()
+    assert (demo_site.output / page.select_one("link[rel=apple-touch-icon]")["href"]).read_bytes().startswith(b"\x89PNG")
 
 
 def breadcrumb(page):
@@ -112,7 +115,9 @@ def test_the_404_page_links_from_the_site_root_so_it_works_at_any_depth(demo_sit
     addresses = [tag.get("href") or tag.get("src") or tag.get("action") for tag in page.select("[href], [src], [action]")]
     local = [address for address in addresses if not re.match(r"#|mailto:|tel:|https://", address)]
     assert local and all(address.startswith("/") for address in local), local
-    assert page.select_one("link[rel=stylesheet]")["href"] == "/theme/css/site.css"
+    stylesheet = page.select_one("link[rel=stylesheet]")["href"]
+    assert stylesheet.startswith("/theme/css/site.") and is_fingerprinted(stylesheet)
+    assert (demo_site.output / stylesheet[1:]).is_file()
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +131,8 @@ def published_404(tmp_path_factory):
 
 
 def test_the_published_404_page_links_with_the_absolute_site_address(published_404):
-    assert published_404.select_one("link[rel=stylesheet]")["href"] == f"{SITEURL}/theme/css/site.css"
+    stylesheet = published_404.select_one("link[rel=stylesheet]")["href"]
+    assert stylesheet.startswith(f"{SITEURL}/theme/css/site.") and is_fingerprinted(stylesheet)
     assert published_404.select_one("main form[role=search]")["action"] == f"{SITEURL}/search.html"
 
 
@@ -138,8 +144,8 @@ def test_articles_carry_a_hidden_copy_link_button_and_its_script(demo_site):
         assert share.select_one("button[type=button]").get_text(strip=True) == "复制链接"
         assert share.select_one("input[readonly]")["id"] == share.select_one("label")["for"]
         assert share.select_one("[role=status][aria-live=polite]") is not None
-        script = page.select_one('script[type=module][src$="theme/js/share.js"]')
-        assert script is not None
+        scripts = [script["src"] for script in page.select("script[type=module][src]")]
+        assert any(re.search(r"theme/js/share\.[0-9a-f]{10}\.js$", src) for src in scripts), scripts
     assert demo_site.html("index.html").select_one("[data-share]") is None
 
 
