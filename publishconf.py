@@ -30,3 +30,12 @@ DRAFT_PAGE_SAVE_AS = ""
 
 DELETE_OUTPUT_DIRECTORY = True
 STRICT_FAIL_ON = "warning"
+
+# Where `invoke deploy` uploads the strict build (deploy/settings.py; README "Publishing"). Keys
+# and passwords never go here: ssh reads DEPLOY_SSH_KEY and DEPLOY_SSH_KNOWN_HOSTS, rclone its
+# RCLONE_CONFIG_<REMOTE>_* variables, from the environment or CI's secrets. The demo has none:
+#   DEPLOY_TARGETS = {
+#       "server": {"type": "ssh", "host": "news.example.gov.cn", "user": "deploy", "path": "/srv/news", "keep": 5},
+#       "oss": {"type": "rclone", "remote": "oss:tiedong-news"},
+#   }
+DEPLOY_TARGETS = {}

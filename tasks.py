@@ -85,6 +85,25 @@ def publish(c, content=CONTENT, output=OUTPUT):
     pelican(c, PUBLISH_SETTINGS, content, output)
 
 
+@task(help={"target": "部署目标，空格或逗号分隔；默认 DEPLOY_TARGETS 中的全部", "dry_run": "只列出将要上传和删除的文件",
+             "built": "不重新构建，部署 output/ 中已有的网站"})
+def deploy(c, target="", dry_run=False, built=False, output=OUTPUT):
+    """Strict build (invoke publish), then upload to the targets in DEPLOY_TARGETS; --dry-run lists what would change."""
+    if not built:
+        publish(c, output=output)
+    from deploy.cli import main
+
+    sys.exit(main(["--output", output, "--target", target, *(["--dry-run"] if dry_run else [])]))
+
+
+@task(help={"target": "要回滚的服务器目标；默认全部自有服务器"})
+def rollback(c, target=""):
+    """Switch the live site on each server target back to the release before it."""
+    from deploy.cli import main
+
+    sys.exit(main(["--target", target], rollback=True))
+
+
 @task
 def test(c, browser=True):
     """Run the whole test suite (unit, build and browser tests) on both cores."""

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Idempotent setup: a virtual environment with requirements.txt; with --browser, also Debian's
 # chromium and the Noto CJK fonts (as root, or through sudo) that the browser tests need, and the
-# quality gates' tools (Java, Node.js, Lighthouse, the Nu HTML checker: scripts/qa_tools.sh).
+# quality gates' tools (Java, Node.js, Lighthouse, the Nu HTML checker: scripts/qa_tools.sh), and the
+# servers the deploy tests run on loopback (sshd, nginx, rsync, rclone).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -30,4 +31,14 @@ if [ "${1:-}" = "--browser" ]; then
     $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
   fi
   sh scripts/qa_tools.sh
+  # The deploy tests run real servers on loopback: OpenSSH's sshd, nginx, rsync and rclone.
+  if [ ! -x /usr/sbin/sshd ] || [ ! -x /usr/sbin/nginx ] || ! command -v rclone >/dev/null 2>&1 || ! command -v rsync >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "部署测试需要 (deploy tests need): apt-get install openssh-server nginx-light rsync rclone" >&2
+      exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends openssh-client openssh-server nginx-light rsync rclone >/dev/null
+  fi
 fi

@@ -1,0 +1,193 @@
+"""`invoke deploy` and `invoke rollback`: run rsync, ssh and rclone for each target, and say what happened.
+
+Every message names the target, Chinese first with English beside; a failure says which step or
+file failed and that the live site is as it was, and the exit status is 1.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from checks.settings import load_settings
+
+from .files import TIERS, is_immutable, site_files
+from .server import FINISH, PREPARE, ROLLBACK, itemized_changes, release_id, remote_script, rsync_upload, ssh_command
+from .settings import ServerTarget, StorageTarget, parse_targets
+from .storage import MANIFEST, manifest_text, rclone_copy, rclone_delete, rclone_failures, rclone_write_manifest, read_manifest, storage_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+LISTED = 20  # files named one by one in a dry run's list, per kind
+
+
+class DeployError(Exception):
+    """A step that failed, in one line an editor or CI log reader can act on."""
+
+
+def run(command: list[str], failed: str, stdin: str = "", allowed: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
+    """Run a command; DeployError naming the step (`failed`) and the tool's own first error line."""
+    try:
+        process = subprocess.run(command, input=stdin, capture_output=True, text=True, errors="replace")
+    except FileNotFoundError:
+        raise DeployError(f"{failed}：找不到命令 {command[0]}，请先安装 (apt-get install {command[0]}) (command not found)") from None
+    if process.returncode not in allowed:
+        said = rclone_failures(process.stderr) or [line for line in process.stderr.splitlines() if line.strip()]
+        raise DeployError(f"{failed}：{said[0] if said else f'exit {process.returncode}'}")
+    return process
+
+
+@contextmanager
+def ssh_credentials(target: ServerTarget):
+    """(key file, known_hosts file) written from the environment for this run only, or "" for ssh's own."""
+    with tempfile.TemporaryDirectory(prefix="pressroom-ssh-") as folder:
+        files = []
+        for variable, name in ((target.key_env, "key"), (target.known_hosts_env, "known_hosts")):
+            text = os.environ.get(variable, "")
+            path = ""
+            if text.strip():
+                path = os.path.join(folder, name)
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(descriptor, "w") as out:
+                    out.write(text.strip() + "\n")
+            files.append(path)
+        yield files
+
+
+def listed(kind: str, paths: list[str]) -> list[str]:
+    shown = [f"  {kind} {path}" for path in paths[:LISTED]]
+    return shown + ([f"  … 另有 {len(paths) - LISTED} 个 ({len(paths) - LISTED} more)"] if len(paths) > LISTED else [])
+
+
+def deploy_server(target: ServerTarget, output: Path, dry_run: bool) -> list[str]:
+    """Upload a new release beside the live one and switch to it; or, dry, list what would change."""
+    with ssh_credentials(target) as (key, known_hosts):
+        ssh = ssh_command(target, key, known_hosts)
+        where = f"{target.name} ({target.login}:{target.path})"
+        prepared = run(remote_script(ssh, target, PREPARE, target.path), f"{where}: 无法连接或准备服务器，线上网站未改变 (cannot prepare the server)")
+        live, *existing = prepared.stdout.split("\n")
+        release = release_id(datetime.now(timezone.utc), set(existing))
+        if dry_run:
+            changes = run(rsync_upload(ssh, target, str(output), release, live, dry_run=True), f"{where}: rsync 比较失败 (rsync dry run failed)").stdout
+            sent, deleted = itemized_changes(changes)
+            return [
+                f"{where}: 试运行，将上传 {len(sent)} 个文件、删除 {len(deleted)} 个，线上版本 {live or '无'} (dry run: {len(sent)} to upload, {len(deleted)} to delete)",
+                *listed("上传", sent), *listed("删除", deleted),
+            ]
+        try:
+            run(rsync_upload(ssh, target, str(output), release, live), f"{where}: 上传失败，线上网站未改变 (upload failed; the live site is unchanged)")
+        except DeployError:
+            subprocess.run(remote_script(ssh, target, "rm -rf \"$1/releases/$2.partial\"", target.path, release), capture_output=True)
+            raise
+        assets = "".join(f"{path}\n" for path in site_files(output) if is_immutable(path))
+        said = run(
+            remote_script(ssh, target, FINISH, target.path, release, live, str(target.keep)),
+            f"{where}: 切换版本失败，线上仍是 {live or '原来的网站'} (switching failed)", stdin=assets,
+        ).stdout.split("\n")
+        removed = [line.removeprefix("removed ") for line in said if line.startswith("removed ")]
+        return [
+            f"{where}: 已上线版本 {release}，上一版本 {live or '无'}"
+            f"{f'，清理旧版本 {len(removed)} 个' if removed else ''} (live: {release}; previous: {live or 'none'})"
+        ]
+
+
+def rollback_server(target: ServerTarget) -> list[str]:
+    with ssh_credentials(target) as (key, known_hosts):
+        ssh = ssh_command(target, key, known_hosts)
+        where = f"{target.name} ({target.login}:{target.path})"
+        process = run(remote_script(ssh, target, ROLLBACK, target.path), f"{where}: 回滚失败 (rollback failed)", allowed=(0, 3, 4))
+        lines = dict(line.split(" ", 1) for line in process.stdout.splitlines() if " " in line)
+        if process.returncode == 3:
+            raise DeployError(f"{where}: 服务器上还没有上线的版本，无法回滚 (nothing deployed yet)")
+        if process.returncode == 4:
+            raise DeployError(f"{where}: 没有比当前版本更早的版本可回滚 (no earlier release to roll back to)")
+        return [f"{where}: 已回滚到版本 {lines['live']}（原为 {lines['was']}）(rolled back to {lines['live']})"]
+
+
+def remote_listing(target: StorageTarget, where: str) -> set[str]:
+    """Every file under the remote path; empty when the path does not exist yet (rclone's exit status 3)."""
+    process = run(["rclone", "lsf", "-R", "--files-only", target.remote], f"{where}: 无法读取远端文件列表 (cannot list the remote)", allowed=(0, 3))
+    return set(process.stdout.splitlines()) if process.returncode == 0 else set()
+
+
+def deploy_storage(target: StorageTarget, output: Path, dry_run: bool) -> list[str]:
+    """Upload what changed, tier by tier, then delete what went; or, dry, list it."""
+    where = f"{target.name} ({target.remote})"
+    remote = remote_listing(target, where)
+    manifest = None
+    if MANIFEST in remote:
+        manifest = read_manifest(run(["rclone", "cat", f"{target.remote}/{MANIFEST}"], f"{where}: 无法读取 {MANIFEST} (cannot read the manifest)").stdout)
+    plan = storage_plan(site_files(output), manifest, remote)
+    uploads = [path for paths in plan.uploads for path in paths]
+    summary = f"将上传 {len(uploads)} 个文件、删除 {len(plan.deletions)} 个"
+    if dry_run:
+        return [f"{where}: 试运行，{summary} (dry run: {len(uploads)} to upload, {len(plan.deletions)} to delete)",
+                *listed("上传", uploads), *listed("删除", plan.deletions)]
+    if not plan.changes:
+        return [f"{where}: 没有变化，无需上传 (nothing changed)"]
+    write_manifest = rclone_write_manifest(target.remote)
+    run(write_manifest, f"{where}: 无法写入 {MANIFEST}，尚未上传任何文件 (cannot write the manifest; nothing uploaded)", stdin=manifest_text(plan.pending))
+    with tempfile.TemporaryDirectory(prefix="pressroom-rclone-") as folder:
+        for number, paths in enumerate(plan.uploads):
+            if not paths:
+                continue
+            list_file = Path(folder, f"tier-{number}.txt")
+            list_file.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
+            failed = f"{where}: 上传失败，未删除任何文件，重新部署会补传 (upload failed at “{TIERS[number]}”; nothing deleted)"
+            run(rclone_copy(str(output), target.remote, str(list_file), paths), failed)
+        if plan.deletions:
+            list_file = Path(folder, "deletions.txt")
+            list_file.write_text("".join(f"{path}\n" for path in plan.deletions), encoding="utf-8")
+            run(rclone_delete(target.remote, str(list_file)), f"{where}: 新网站已全部上传，但删除旧文件失败 (all uploaded; deleting old files failed)")
+    run(write_manifest, f"{where}: 已全部上传，但无法写入 {MANIFEST}，下次会全部重传 (uploaded; manifest not written)", stdin=manifest_text(plan.manifest))
+    return [f"{where}: 已上传 {len(uploads)} 个文件，删除 {len(plan.deletions)} 个 ({len(uploads)} uploaded, {len(plan.deletions)} deleted)"]
+
+
+def chosen_targets(targets: dict, names: str) -> list:
+    """The targets named (space or comma separated), or every target when none is."""
+    wanted = [name for name in names.replace(",", " ").split() if name]
+    unknown = [name for name in wanted if name not in targets]
+    if unknown:
+        raise DeployError(f"没有名为 {', '.join(unknown)} 的部署目标；DEPLOY_TARGETS 中有：{', '.join(targets) or '无'} (unknown target)")
+    chosen = [targets[name] for name in wanted] if wanted else list(targets.values())
+    if not chosen:
+        raise DeployError("没有部署目标：请在 publishconf.py 中设置 DEPLOY_TARGETS (no deploy targets configured)")
+    return chosen
+
+
+def parse_arguments(argv: list[str] | None, rollback: bool) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="invoke rollback" if rollback else "invoke deploy", description=__doc__)
+    parser.add_argument("--target", default="", help="部署目标名称，空格或逗号分隔；默认全部 (targets; default: all)")
+    parser.add_argument("--settings", default=str(ROOT / "publishconf.py"), help="设置文件 (settings file)")
+    if not rollback:
+        parser.add_argument("--output", default=str(ROOT / "output"), help="已构建的网站 (the built site)")
+        parser.add_argument("--dry-run", action="store_true", help="只列出将要上传和删除的文件 (list what would change)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None, rollback: bool = False) -> int:
+    arguments = parse_arguments(argv, rollback)
+    try:
+        targets = parse_targets(load_settings(Path(arguments.settings)))
+        if rollback and not arguments.target:  # object storage keeps no releases to go back to
+            targets = {name: target for name, target in targets.items() if isinstance(target, ServerTarget)}
+        targets = chosen_targets(targets, arguments.target)
+        if not rollback and not Path(arguments.output, "index.html").is_file():
+            raise DeployError(f"{arguments.output} 中没有构建好的网站，请先 invoke publish (no built site)")
+        for target in targets:
+            if rollback and isinstance(target, StorageTarget):
+                raise DeployError(f"{target.name}: 对象存储没有可切换的版本；请检出上一版本重新部署 (object storage keeps no releases: deploy the previous commit)")
+            if rollback:
+                lines = rollback_server(target)
+            elif isinstance(target, ServerTarget):
+                lines = deploy_server(target, Path(arguments.output), arguments.dry_run)
+            else:
+                lines = deploy_storage(target, Path(arguments.output), arguments.dry_run)
+            print("\n".join(lines), flush=True)
+    except (DeployError, ValueError) as problem:
+        print(f"错误: {problem}", file=sys.stderr)
+        return 1
+    return 0

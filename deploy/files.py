@@ -1,0 +1,41 @@
+"""A built site's files as a deploy sees them: their fingerprints, the order to upload them, their cache headers."""
+
+import hashlib
+import re
+from pathlib import Path
+
+from fingerprint.names import is_fingerprinted
+
+# Photo derivatives are named by their bytes too (photos/cache.py: <stem>-<12 hex>-<width>.<ext>).
+PHOTO_DERIVATIVE = re.compile(r"-[0-9a-f]{12}-\d+\.(?:jpe?g|webp|avif|png)$")
+# Files that name others (pages, feeds, sitemaps; the search engine names its index version): they go last.
+NAMES_OTHERS = re.compile(r"(?:\.html|\.xml|^robots\.txt|^search/engine\.js)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+TIERS = ("assets named by their content", "other files", "pages and the files that name others")
+
+
+def is_immutable(path: str) -> bool:
+    """Whether a file's name changes whenever its bytes do, so it may be cached for a year."""
+    return is_fingerprinted(path) or bool(PHOTO_DERIVATIVE.search(path))
+
+
+def tier(path: str) -> int:
+    """When a file is uploaded: 0 immutable assets, 1 everything else, 2 what names other files."""
+    if is_immutable(path):
+        return 0
+    return 2 if NAMES_OTHERS.search(path) else 1
+
+
+def cache_control(path: str) -> str:
+    """A year for a file named by its content; every other file is revalidated on each visit."""
+    return IMMUTABLE if is_immutable(path) else REVALIDATE
+
+
+def site_files(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (POSIX path relative to it) → the sha256 of its bytes."""
+    found = {}
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            found[file.relative_to(folder).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return found

@@ -1,0 +1,125 @@
+"""A release on a press office's own server: upload beside the live site, then switch in one step.
+
+Layout on the server, under the target's path:
+
+    releases/20261129T081500Z/         one folder per deploy, the site as built
+    releases/20261129T081500Z.assets   the files of that build named by their content
+    current -> releases/20261129T081500Z
+
+The web server's root is `current`. A deploy uploads into `releases/<id>.partial`, hard-linking
+files unchanged since the live release, so a failed upload never touches what readers see; it
+then renames the folder and replaces the `current` symlink with rename(2), which is atomic: a
+request is served wholly from the old release or wholly from the new one. The new release also
+keeps the live release's content-named assets, so a page loaded a moment before the switch still
+gets the stylesheet and pictures it names.
+"""
+
+import shlex
+from datetime import datetime, timezone
+
+from .settings import ServerTarget
+
+RELEASE_FORMAT = "%Y%m%dT%H%M%SZ"
+RELEASE_NAME = r"^[0-9]{8}T[0-9]{6}Z(-[0-9]{2})?$"  # for grep -E on the server
+# What a file server should be allowed to do with the files, whatever the build folder's modes.
+PERMISSIONS = "--chmod=D755,F644"
+
+PREPARE = """set -eu
+base=$1
+mkdir -p "$base/releases"
+rm -rf "$base/releases/"*.partial
+current=$(readlink "$base/current" 2>/dev/null || true)
+echo "${current##*/}"
+ls -1 "$base/releases"
+"""
+
+FINISH = f"""set -eu
+base=$1 id=$2 current=$3 keep=$4
+cd "$base/releases"
+cat > "$id.assets"
+if [ -n "$current" ] && [ -f "$current.assets" ]; then
+  while IFS= read -r file; do
+    if [ ! -e "$id.partial/$file" ] && [ -f "$current/$file" ]; then
+      mkdir -p "$id.partial/$(dirname "$file")"
+      ln "$current/$file" "$id.partial/$file"
+    fi
+  done < "$current.assets"
+fi
+mv "$id.partial" "$id"
+ln -sfn "releases/$id" "$base/current.new"
+mv -T "$base/current.new" "$base/current"
+echo "live $id"
+ls -1 | grep -E '{RELEASE_NAME}' | sort -r | tail -n +$((keep + 1)) | while IFS= read -r old; do
+  if [ "$old" != "$id" ]; then
+    rm -rf "$old" "$old.assets"
+    echo "removed $old"
+  fi
+done
+"""
+
+ROLLBACK = f"""set -eu
+base=$1
+current=$(readlink "$base/current" 2>/dev/null || true)
+current=${{current##*/}}
+if [ -z "$current" ]; then echo "no live release"; exit 3; fi
+cd "$base/releases"
+previous=$(ls -1 | grep -E '{RELEASE_NAME}' | sort | awk -v live="$current" '$0 < live' | tail -n 1)
+if [ -z "$previous" ]; then echo "no release before $current"; exit 4; fi
+ln -sfn "releases/$previous" "$base/current.new"
+mv -T "$base/current.new" "$base/current"
+echo "live $previous"
+echo "was $current"
+"""
+
+
+def release_id(now: datetime, taken: set[str] = frozenset()) -> str:
+    """A new release's name from the time (UTC), so names sort by age; -02, -03… within one second."""
+    name = now.astimezone(timezone.utc).strftime(RELEASE_FORMAT)
+    number = 2
+    while name in taken or f"{name}.partial" in taken:
+        name, number = f"{name[:16]}-{number:02d}", number + 1
+    return name
+
+
+def ssh_command(target: ServerTarget, key_file: str = "", known_hosts_file: str = "") -> list[str]:
+    """ssh with no prompt: a key and host key from the environment when given, else the machine's own."""
+    command = ["ssh", "-p", str(target.port), "-o", "BatchMode=yes", "-o", "ConnectTimeout=20"]
+    if key_file:
+        command += ["-i", key_file, "-o", "IdentitiesOnly=yes"]
+    if known_hosts_file:
+        command += ["-o", f"UserKnownHostsFile={known_hosts_file}", "-o", "StrictHostKeyChecking=yes"]
+    return command
+
+
+def remote_script(ssh: list[str], target: ServerTarget, script: str, *args: str) -> list[str]:
+    """ssh running a POSIX shell script on the server with its arguments (the remote shell parses one string)."""
+    return [*ssh, target.login, "--", shlex.join(["sh", "-c", script, "sh", *args])]
+
+
+def rsync_upload(ssh: list[str], target: ServerTarget, output: str, release: str, live: str, dry_run: bool = False) -> list[str]:
+    """rsync the build into releases/<release>.partial, hard-linking what the live release already has.
+
+    With `dry_run`, compare with the live release instead and list each change (--itemize-changes).
+    """
+    command = ["rsync", "--archive", "--checksum", "--delete", PERMISSIONS, "-e", shlex.join(ssh)]
+    if target.rsync_path:
+        command.append(f"--rsync-path={target.rsync_path}")
+    if dry_run:
+        folder = f"{target.path}/current/" if live else f"{target.path}/releases/{release}.partial/"
+        return [*command, "--dry-run", "--itemize-changes", f"{output.rstrip('/')}/", f"{target.login}:{folder}"]
+    if live:
+        command.append(f"--link-dest=../{live}")
+    return [*command, f"{output.rstrip('/')}/", f"{target.login}:{target.path}/releases/{release}.partial/"]
+
+
+def itemized_changes(rsync_output: str) -> tuple[list[str], list[str]]:
+    """(files rsync would send, files it would delete) from --itemize-changes lines."""
+    sent, deleted = [], []
+    for line in rsync_output.splitlines():
+        if line.startswith("*deleting "):
+            path = line.removeprefix("*deleting ").strip()
+            if not path.endswith("/"):
+                deleted.append(path)
+        elif line[:2] in ("<f", ">f"):
+            sent.append(line.split(" ", 1)[1])
+    return sent, deleted

@@ -1,0 +1,187 @@
+"""`invoke deploy` to an own server, against real sshd and nginx on loopback: readers never see a mix.
+
+Two releases of the demo site are built: A as it is, B with a headline changed, an article taken
+away and a changed stylesheet (so its fingerprinted name changes too).
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from deploy_servers import nginx, sshd
+from sitebuild import ROOT, run_pelican
+
+from deploy.cli import main as deploy_main
+
+ARTICLE = "2026/11/wuye-guanli.html"  # changed in B
+REMOVED = "2026/11/wenyi-yanchu.html"  # gone in B
+
+
+def build_release(folder: Path, change: bool) -> Path:
+    content, theme, output = folder / "content", folder / "theme", folder / "output"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "theme", theme)
+    if change:
+        article = next(path for path in content.rglob("*.md") if "Slug: wuye-guanli" in path.read_text(encoding="utf-8")
+                       or path.stem == "wuye-guanli")
+        article.write_text(article.read_text(encoding="utf-8").replace("Title: 健全管理机制", "Title: 健全管理机制（更新）", 1), encoding="utf-8")
+        removed = next(path for path in content.rglob("*.md") if path.stem == "wenyi-yanchu" or "Slug: wenyi-yanchu" in path.read_text(encoding="utf-8"))
+        removed.unlink()
+        with (theme / "static/css/site.css").open("a", encoding="utf-8") as css:
+            css.write("\n/* release B */\n.site-identity { gap: 0.3rem 1.5rem; }\n")
+    process = run_pelican(content, output, "pelicanconf.py", "-t", str(theme))
+    assert process.returncode == 0, process.stdout + process.stderr
+    return output
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory):
+    a = build_release(tmp_path_factory.mktemp("release-a"), change=False)
+    b = build_release(tmp_path_factory.mktemp("release-b"), change=True)
+    assert (a / REMOVED).exists() and not (b / REMOVED).exists()
+    assert (a / ARTICLE).read_bytes() != (b / ARTICLE).read_bytes()
+    return a, b
+
+
+def stylesheet(html: bytes) -> str:
+    return BeautifulSoup(html, "html.parser").select_one("link[rel=stylesheet]")["href"]
+
+
+def fetch(url: str) -> tuple[int, bytes, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+def site_url(base: str, page: str, href: str) -> str:
+    """A stylesheet's address as the browser resolves it from the page (the demo links relatively)."""
+    return urllib.parse.urljoin(f"{base}/{page}", href)
+
+
+@pytest.fixture
+def server(tmp_path, monkeypatch):
+    """sshd and nginx on loopback; nginx's root is the deploy's `current`; settings naming the target."""
+    srv = tmp_path / "srv"
+    with sshd(tmp_path / "sshd") as ssh, nginx(tmp_path / "nginx", srv / "current") as base:
+        for name, value in ssh.credentials().items():
+            monkeypatch.setenv(name, value)
+        settings = tmp_path / "deployconf.py"
+        settings.write_text(
+            f"DEPLOY_TARGETS = {{'server': {{'type': 'ssh', 'host': '127.0.0.1', 'port': {ssh.port}, 'path': '{srv}', 'keep': 2}}}}\n"
+        )
+        yield srv, base, settings
+
+
+def deploy(settings: Path, output: Path, *extra: str) -> int:
+    return deploy_main(["--settings", str(settings), "--output", str(output), *extra])
+
+
+def test_readers_get_one_release_or_the_other_during_a_deploy_and_rollback_goes_back(releases, server, capsys):
+    a, b = releases
+    srv, base, settings = server
+    assert deploy(settings, a) == 0
+    assert fetch(f"{base}/index.html")[1] == (a / "index.html").read_bytes()
+
+    seen, stop = [], threading.Event()
+
+    def read_while_deploying():
+        while not stop.is_set():
+            for page in ("index.html", ARTICLE):
+                status, html, _ = fetch(f"{base}/{page}")
+                css_status, css, _ = fetch(site_url(base, page, stylesheet(html)))
+                seen.append((page, status, html, css_status, css))
+
+    reader = threading.Thread(target=read_while_deploying)
+    reader.start()
+    try:
+        assert deploy(settings, b) == 0
+        stopping = len(seen)
+        while len(seen) < stopping + 4:
+            pass
+    finally:
+        stop.set()
+        reader.join()
+
+    versions = {release: {"index.html": (release / "index.html").read_bytes(), ARTICLE: (release / ARTICLE).read_bytes()} for release in (a, b)}
+    for page, status, html, css_status, css in seen:
+        release = a if html == versions[a][page] else b
+        assert status == 200 and html == versions[release][page], f"{page} is neither release A's nor B's"
+        assert css_status == 200, f"{page} of release {'A' if release == a else 'B'}: its stylesheet is missing"
+        assert css == (release / urllib.parse.urlparse(site_url("http://x", page, stylesheet(html))).path.lstrip("/")).read_bytes()
+    assert seen[-1][2] == versions[b][seen[-1][0]]
+
+    # A page of release A, loaded a moment before the switch, still gets its stylesheet afterwards.
+    old_css = site_url(base, "index.html", stylesheet(versions[a]["index.html"]))
+    assert old_css != site_url(base, "index.html", stylesheet(versions[b]["index.html"]))
+    status, css, headers = fetch(old_css)
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert fetch(f"{base}/index.html")[2]["Cache-Control"] == "no-cache"
+    assert fetch(f"{base}/{REMOVED}")[0] == 404
+
+    capsys.readouterr()
+    assert deploy_main(["--settings", str(settings)], rollback=True) == 0
+    assert "已回滚到版本" in capsys.readouterr().out
+    assert fetch(f"{base}/index.html")[1] == versions[a]["index.html"]
+    assert fetch(f"{base}/{REMOVED}")[0] == 200
+
+    assert deploy_main(["--settings", str(settings)], rollback=True) == 1
+    assert "没有比当前版本更早的版本可回滚 (no earlier release to roll back to)" in capsys.readouterr().err
+
+
+def test_only_the_newest_releases_are_kept_and_a_dry_run_changes_nothing(releases, server, capsys):
+    a, b = releases
+    srv, base, settings = server
+    for output in (a, b, a, b):
+        assert deploy(settings, output) == 0
+    kept = sorted(path.name for path in (srv / "releases").iterdir() if path.is_dir())
+    assert len(kept) == 2 and (srv / "current").resolve().name == kept[-1]
+    capsys.readouterr()
+
+    assert deploy(settings, a, "--dry-run") == 0
+    said = capsys.readouterr().out
+    assert re.search(r"试运行，将上传 \d+ 个文件、删除 \d+ 个", said)
+    assert f"上传 {ARTICLE}" in said and f"上传 {REMOVED}" in said
+    assert fetch(f"{base}/index.html")[1] == (b / "index.html").read_bytes()
+    assert sorted(path.name for path in (srv / "releases").iterdir() if path.is_dir()) == kept
+
+
+def test_an_upload_that_fails_half_way_leaves_the_live_site_and_names_the_file(releases, server, capsys):
+    a, b = releases
+    srv, base, settings = server
+    assert deploy(settings, a) == 0
+    before = sorted(path.name for path in (srv / "releases").iterdir())
+    # The server refuses to write any file over 8 KiB (a full disk or quota would do the same).
+    text = settings.read_text().replace("'keep': 2", "'keep': 2, 'rsync_path': 'trap \"\" XFSZ; ulimit -f 16; rsync'")
+    settings.write_text(text)
+    capsys.readouterr()
+    assert deploy(settings, b) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("错误: server (127.0.0.1:") and "上传失败，线上网站未改变" in said
+    assert re.search(r"File too large|write failed on \"[^\"]+\"", said), said
+    assert len(said.strip().splitlines()) == 1 and "Traceback" not in said
+    assert sorted(path.name for path in (srv / "releases").iterdir()) == before  # the partial upload is gone
+    assert fetch(f"{base}/index.html")[1] == (a / "index.html").read_bytes()
+
+
+def test_a_server_that_cannot_be_reached_is_one_line(releases, tmp_path, capsys):
+    settings = tmp_path / "deployconf.py"
+    settings.write_text("DEPLOY_TARGETS = {'server': {'type': 'ssh', 'host': '127.0.0.1', 'port': 1, 'path': '/srv/news'}}\n")
+    assert deploy(settings, releases[0]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("错误: server (127.0.0.1:/srv/news): 无法连接或准备服务器，线上网站未改变") and len(said.strip().splitlines()) == 1
+
+
+def test_invoke_deploy_without_targets_says_where_to_set_them():
+    process = subprocess.run([sys.executable, "-m", "invoke", "deploy", "--built", "--dry-run"], cwd=ROOT, capture_output=True, text=True)
+    assert process.returncode == 1 and "Traceback" not in process.stderr
+    assert process.stderr.strip() == "错误: 没有部署目标：请在 publishconf.py 中设置 DEPLOY_TARGETS (no deploy targets configured)"

@@ -1,0 +1,101 @@
+"""`invoke deploy` to object storage with real rclone against a real WebDAV server on loopback.
+
+The server's own log tells the order in which files arrived and went.
+"""
+
+import re
+import shutil
+
+import pytest
+from deploy_servers import webdav
+from test_deploy_server import REMOVED, releases  # noqa: F401  (the two builds, shared)
+
+from deploy.cli import main as deploy_main
+from deploy.files import tier
+from deploy.storage import MANIFEST, read_manifest
+
+REQUEST = re.compile(r"INFO  : /site/(?P<path>\S+): (?P<method>PUT|DELETE) from")
+
+
+def files_in(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def bucket(tmp_path, monkeypatch):
+    with webdav(tmp_path / "dav") as (served, log, env):
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        settings = tmp_path / "deployconf.py"
+        settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site'}}\n")
+        yield served / "site", log, settings
+
+
+def deploy(settings, output, *extra):
+    return deploy_main(["--settings", str(settings), "--output", str(output), *extra])
+
+
+def requests_since(log, start):
+    return [(match["method"], match["path"]) for match in REQUEST.finditer(log.read_text()[start:])]
+
+
+def test_files_go_up_assets_first_pages_last_and_deletions_after_everything(releases, bucket, capsys):  # noqa: F811
+    a, b = releases
+    site, log, settings = bucket
+    assert deploy(settings, a) == 0
+    puts = [path for method, path in requests_since(log, 0) if method == "PUT" and path != MANIFEST]
+    assert sorted(puts) == sorted(files_in(a)) and [tier(path) for path in puts] == sorted(tier(path) for path in puts)
+    assert {path: data for path, data in files_in(site).items() if path != MANIFEST} == files_in(a)
+    assert read_manifest((site / MANIFEST).read_text()).keys() == files_in(a).keys()
+
+    start = len(log.read_text())
+    assert deploy(settings, b) == 0
+    said = requests_since(log, start)
+    puts = [path for method, path in said if method == "PUT" and path != MANIFEST]
+    deletes = [path for method, path in said if method == "DELETE"]
+    changed = {path for path, data in files_in(b).items() if files_in(a).get(path) != data}
+    unchanged = set(files_in(b)) - changed  # the photos, for one: every page links the new stylesheet
+    assert set(puts) == changed and unchanged and not unchanged & set(puts)
+    assert [tier(path) for path in puts] == sorted(tier(path) for path in puts)
+    assert REMOVED in deletes and set(deletes) == set(files_in(a)) - set(files_in(b))
+    last_put = max(index for index, (method, path) in enumerate(said) if method == "PUT" and path != MANIFEST)
+    assert min(index for index, (method, _) in enumerate(said) if method == "DELETE") > last_put
+    assert {path: data for path, data in files_in(site).items() if path != MANIFEST} == files_in(b)
+    assert "已上传" in capsys.readouterr().out
+
+
+def test_a_dry_run_lists_the_changes_and_sends_nothing(releases, bucket, capsys):  # noqa: F811
+    a, b = releases
+    site, log, settings = bucket
+    assert deploy(settings, a) == 0
+    before, start = files_in(site), len(log.read_text())
+    capsys.readouterr()
+    assert deploy(settings, b, "--dry-run") == 0
+    said = capsys.readouterr().out
+    assert re.search(r"oss \(pressdav:site\): 试运行，将上传 \d+ 个文件、删除 \d+ 个", said)
+    assert f"删除 {REMOVED}" in said
+    assert requests_since(log, start) == [] and files_in(site) == before
+
+
+def test_an_upload_that_fails_half_way_deletes_nothing_names_the_file_and_the_next_deploy_finishes(releases, bucket, capsys):  # noqa: F811
+    a, b = releases
+    site, log, settings = bucket
+    assert deploy(settings, a) == 0
+    # A folder where B's changed article must go: the server refuses that one page.
+    (site / "2026/11/wuye-guanli.html").unlink()
+    (site / "2026/11/wuye-guanli.html").mkdir()
+    (site / "2026/11/wuye-guanli.html/keep").write_text("x")
+    start = len(log.read_text())
+    capsys.readouterr()
+    assert deploy(settings, b) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("错误: oss (pressdav:site): 上传失败，未删除任何文件") and "2026/11/wuye-guanli.html" in said
+    assert len(said.strip().splitlines()) == 1 and "Traceback" not in said
+    # Nothing that leaves the site is deleted (rclone may clear the one path it was replacing).
+    assert not {path for method, path in requests_since(log, start) if method == "DELETE"} - set(files_in(b))
+    assert (site / REMOVED).exists()
+    assert "2026/11/wuye-guanli.html" not in read_manifest((site / MANIFEST).read_text())
+
+    shutil.rmtree(site / "2026/11/wuye-guanli.html")
+    assert deploy(settings, b) == 0
+    assert {path: data for path, data in files_in(site).items() if path != MANIFEST} == files_in(b)

@@ -1,0 +1,163 @@
+"""The deploy's pure parts: targets from settings, upload order and cache classes, the storage plan."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from deploy.files import IMMUTABLE, REVALIDATE, cache_control, tier
+from deploy.server import itemized_changes, release_id, remote_script, rsync_upload, ssh_command
+from deploy.settings import ServerTarget, StorageTarget, parse_targets
+from deploy.storage import MANIFEST, read_manifest, rclone_copy, storage_plan
+
+SERVER = {"type": "ssh", "host": "news.example.gov.cn", "user": "deploy", "path": "/srv/news"}
+
+
+def test_targets_are_read_in_order_with_their_defaults():
+    targets = parse_targets({"DEPLOY_TARGETS": {"server": SERVER, "oss": {"type": "rclone", "remote": "oss:tiedong-news/"}}})
+    assert list(targets) == ["server", "oss"]
+    assert targets["server"] == ServerTarget("server", "news.example.gov.cn", "/srv/news", "deploy", 22, 5)
+    assert targets["server"].login == "deploy@news.example.gov.cn"
+    assert targets["oss"] == StorageTarget("oss", "oss:tiedong-news")
+
+
+def test_no_targets_is_an_empty_dict_and_keep_comes_from_deploy_keep_releases():
+    assert parse_targets({}) == {}
+    assert parse_targets({"DEPLOY_TARGETS": {"s": SERVER}, "DEPLOY_KEEP_RELEASES": 3})["s"].keep == 3
+
+
+@pytest.mark.parametrize(
+    ("targets", "words"),
+    [
+        ([("s", SERVER)], "应是字典"),
+        ({"s": {**SERVER, "type": "ftp"}}, "type 应是 \"ssh\"（自有服务器）或 \"rclone\"（对象存储），现为 'ftp'"),
+        ({"s": {**SERVER, "password": "x"}}, "不认识的设置 password"),
+        ({"s": {**SERVER, "host": "news example"}}, "host 应是服务器的域名或 IP"),
+        ({"s": {**SERVER, "path": "srv/news"}}, "path 应是服务器上的绝对路径"),
+        ({"s": {**SERVER, "path": "/"}}, "path 应是服务器上的绝对路径"),
+        ({"s": {**SERVER, "port": "22"}}, "port 应是 1–65535 的整数"),
+        ({"s": {**SERVER, "keep": 1}}, "keep 至少为 2"),
+        ({"oss": {"type": "rclone", "remote": "tiedong-news"}}, "remote 应写作“远端名:桶/路径”"),
+        ({"新闻": SERVER}, "名称只用字母、数字"),
+    ],
+)
+def test_a_target_in_the_wrong_shape_is_named_with_what_is_wrong(targets, words):
+    with pytest.raises(ValueError, match=words):
+        parse_targets({"DEPLOY_TARGETS": targets})
+
+
+@pytest.mark.parametrize(
+    ("path", "upload_tier", "cache"),
+    [
+        ("theme/css/site.3f2a9c1b0d.css", 0, IMMUTABLE),
+        ("theme/js/reading.0a1b2c3d4e.js", 0, IMMUTABLE),
+        ("images/jinqiu-zhuxue-3f2a9c1b0d4e-960.webp", 0, IMMUTABLE),
+        ("theme/css/site.css", 1, REVALIDATE),
+        ("images/jinqiu-zhuxue.jpg", 1, REVALIDATE),
+        ("search/shards/3.bin", 1, REVALIDATE),
+        ("search/stories/12.json", 1, REVALIDATE),
+        ("search/engine.js", 2, REVALIDATE),
+        ("2026/11/wuye-guanli.html", 2, REVALIDATE),
+        ("index.html", 2, REVALIDATE),
+        ("feeds/all.atom.xml", 2, REVALIDATE),
+        ("sitemap.xml", 2, REVALIDATE),
+        ("robots.txt", 2, REVALIDATE),
+    ],
+)
+def test_files_named_by_content_go_first_and_are_cached_a_year_pages_go_last(path, upload_tier, cache):
+    assert (tier(path), cache_control(path)) == (upload_tier, cache)
+
+
+LOCAL = {
+    "index.html": "h-index-2",
+    "2026/11/wuye-guanli.html": "h-article",
+    "theme/css/site.aaaaaaaaaa.css": "h-css-new",
+    "theme/css/site.css": "h-css-new",
+    "search/engine.js": "h-engine",
+}
+
+
+def test_the_first_upload_sends_everything_in_tiers():
+    plan = storage_plan(LOCAL, None, set())
+    assert plan.uploads == [
+        ["theme/css/site.aaaaaaaaaa.css"],
+        ["theme/css/site.css"],
+        ["2026/11/wuye-guanli.html", "index.html", "search/engine.js"],
+    ]
+    assert plan.deletions == [] and plan.pending == {} and plan.manifest == LOCAL
+
+
+def test_only_changed_files_go_up_and_files_gone_from_the_build_are_deleted_after():
+    manifest = {**LOCAL, "index.html": "h-index-1", "theme/css/site.bbbbbbbbbb.css": "h-css-old", "2026/10/old.html": "h-old"}
+    remote = set(manifest) | {MANIFEST}
+    manifest.pop("theme/css/site.aaaaaaaaaa.css")
+    remote.discard("theme/css/site.aaaaaaaaaa.css")
+    plan = storage_plan(LOCAL, manifest, remote)
+    assert plan.uploads == [["theme/css/site.aaaaaaaaaa.css"], [], ["index.html"]]
+    assert plan.deletions == ["2026/10/old.html", "theme/css/site.bbbbbbbbbb.css"]
+    # While uploading, the manifest vouches only for files that stay as they are.
+    assert plan.pending == {path: LOCAL[path] for path in ("2026/11/wuye-guanli.html", "theme/css/site.css", "search/engine.js")}
+
+
+def test_a_file_the_manifest_knows_but_the_remote_lacks_is_sent_again():
+    plan = storage_plan(LOCAL, dict(LOCAL), set(LOCAL) - {"index.html"})
+    assert plan.uploads == [[], [], ["index.html"]] and plan.changes == 1
+
+
+def test_nothing_changed_means_nothing_to_do():
+    assert storage_plan(LOCAL, dict(LOCAL), set(LOCAL) | {MANIFEST}).changes == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [('{"index.html": "abc"}', {"index.html": "abc"}), ("", None), ("[1, 2]", None), ('{"a": 1}', None), ("{", None)],
+)
+def test_a_manifest_that_cannot_be_read_means_every_file_is_sent(text, entries):
+    assert read_manifest(text) == entries
+
+
+def test_each_tier_is_one_rclone_copy_of_exactly_its_files_with_its_cache_header():
+    command = rclone_copy("output", "oss:news", "/tmp/tier-0.txt", ["theme/css/site.aaaaaaaaaa.css"])
+    assert command[:4] == ["rclone", "copy", "output", "oss:news"]
+    assert "--no-check-dest" in command and command[command.index("--files-from-raw") + 1] == "/tmp/tier-0.txt"
+    assert command[command.index("--header-upload") + 1] == f"Cache-Control: {IMMUTABLE}"
+
+
+@pytest.mark.parametrize(
+    ("taken", "release"),
+    [
+        (set(), "20261129T081500Z"),
+        ({"20261128T080000Z"}, "20261129T081500Z"),
+        ({"20261129T081500Z"}, "20261129T081500Z-02"),
+        ({"20261129T081500Z", "20261129T081500Z-02"}, "20261129T081500Z-03"),
+    ],
+)
+def test_a_release_is_named_by_the_time_in_utc_so_names_sort_by_age(taken, release):
+    assert release_id(datetime(2026, 11, 29, 16, 15, tzinfo=timezone(timedelta(hours=8))), taken) == release
+    assert sorted([*taken, release])[-1] == release
+
+
+def test_ssh_never_prompts_and_takes_the_key_and_host_key_given():
+    target = parse_targets({"DEPLOY_TARGETS": {"s": {**SERVER, "port": 2222}}})["s"]
+    assert ssh_command(target) == ["ssh", "-p", "2222", "-o", "BatchMode=yes", "-o", "ConnectTimeout=20"]
+    with_keys = ssh_command(target, "/tmp/k", "/tmp/known")
+    assert with_keys[-6:] == ["-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=/tmp/known", "-o", "StrictHostKeyChecking=yes"]
+
+
+def test_the_upload_goes_beside_the_live_release_and_links_what_it_already_has():
+    target = parse_targets({"DEPLOY_TARGETS": {"s": {**SERVER, "rsync_path": "sudo rsync"}}})["s"]
+    command = rsync_upload(["ssh"], target, "output", "20261129T081500Z", "20261128T080000Z")
+    assert command[-2:] == ["output/", "deploy@news.example.gov.cn:/srv/news/releases/20261129T081500Z.partial/"]
+    assert "--link-dest=../20261128T080000Z" in command and "--rsync-path=sudo rsync" in command
+    assert "--link-dest" not in " ".join(rsync_upload(["ssh"], target, "output", "20261129T081500Z", ""))
+
+
+def test_a_remote_script_is_one_quoted_string_for_the_remote_shell():
+    target = parse_targets({"DEPLOY_TARGETS": {"s": {**SERVER, "path": "/srv/新闻 网"}}})["s"]
+    command = remote_script(["ssh"], target, 'echo "$1"', target.path)
+    assert command[:3] == ["ssh", "deploy@news.example.gov.cn", "--"]
+    assert command[3] == "sh -c 'echo \"$1\"' sh '/srv/新闻 网'"
+
+
+def test_a_dry_run_lists_the_files_rsync_would_send_and_delete():
+    log = ">f+++++++++ 2026/11/new.html\n<fc.T...... index.html\ncd+++++++++ 2026/12/\n*deleting 2026/10/old.html\n*deleting 2026/10/\n"
+    assert itemized_changes(log) == (["2026/11/new.html", "index.html"], ["2026/10/old.html"])
