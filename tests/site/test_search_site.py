@@ -93,6 +93,7 @@ def test_the_search_page_has_one_h1_a_labelled_box_and_its_filters(site):
         assert page.select_one(f"label[for={field['id']}]").get_text(strip=True)
     assert form.select_one("#search-section option").get_text() == "全部栏目"
     assert [o["value"] for o in form.select("#search-year option")] == ["", "2026"]
+    assert page.select_one("head link[rel=modulepreload]")["href"].endswith("/search/engine.js")
     modules = [script["src"] for script in page.select("script[type=module]")]
     assert any(re.search(r"/theme/js/search-page(\.[0-9a-f]{10})?\.js$", src) for src in modules), modules
 
