@@ -67,7 +67,8 @@ def deploy_server(target: ServerTarget, output: Path, dry_run: bool) -> list[str
     with ssh_credentials(target) as (key, known_hosts):
         ssh = ssh_command(target, key, known_hosts)
         where = f"{target.name} ({target.login}:{target.path})"
-        prepared = run(remote_script(ssh, target, PREPARE, target.path), f"{where}: 无法连接或准备服务器，线上网站未改变 (cannot prepare the server)")
+        prepared = run(remote_script(ssh, target, PREPARE, target.path, "dry" if dry_run else ""),
+                       f"{where}: 无法连接或准备服务器，线上网站未改变 (cannot prepare the server)")
         live, *existing = prepared.stdout.split("\n")
         release = release_id(datetime.now(timezone.utc), set(existing))
         if dry_run:

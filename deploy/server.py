@@ -25,12 +25,14 @@ RELEASE_NAME = r"^[0-9]{8}T[0-9]{6}Z(-[0-9]{2})?$"  # for grep -E on the server
 PERMISSIONS = "--chmod=D755,F644"
 
 PREPARE = """set -eu
-base=$1
-mkdir -p "$base/releases"
-rm -rf "$base/releases/"*.partial
+base=$1 dry=${2:-}
+if [ -z "$dry" ]; then
+  mkdir -p "$base/releases"
+  rm -rf "$base/releases/"*.partial
+fi
 current=$(readlink "$base/current" 2>/dev/null || true)
 echo "${current##*/}"
-ls -1 "$base/releases"
+ls -1 "$base/releases" 2>/dev/null || true
 """
 
 FINISH = f"""set -eu
@@ -46,27 +48,33 @@ if [ -n "$current" ] && [ -f "$current.assets" ]; then
   done < "$current.assets"
 fi
 mv "$id.partial" "$id"
+if [ -n "$current" ]; then ln -sfn "releases/$current" "$base/previous"; fi
 ln -sfn "releases/$id" "$base/current.new"
 mv -T "$base/current.new" "$base/current"
 echo "live $id"
+# The new release is live: tidying up may fail without failing the deploy.
 ls -1 | grep -E '{RELEASE_NAME}' | sort -r | tail -n +$((keep + 1)) | while IFS= read -r old; do
-  if [ "$old" != "$id" ]; then
-    rm -rf "$old" "$old.assets"
-    echo "removed $old"
+  if [ "$old" != "$id" ] && [ "$old" != "$current" ]; then
+    rm -rf "$old" "$old.assets" && echo "removed $old"
   fi
-done
+done || true
 """
 
-ROLLBACK = f"""set -eu
+# Back to the release the live one replaced (`previous`, set by FINISH), whatever the names' order;
+# once: the link is removed, so a second rollback says there is nothing to go back to.
+ROLLBACK = """set -eu
 base=$1
 current=$(readlink "$base/current" 2>/dev/null || true)
-current=${{current##*/}}
+current=${current##*/}
 if [ -z "$current" ]; then echo "no live release"; exit 3; fi
-cd "$base/releases"
-previous=$(ls -1 | grep -E '{RELEASE_NAME}' | sort | awk -v live="$current" '$0 < live' | tail -n 1)
-if [ -z "$previous" ]; then echo "no release before $current"; exit 4; fi
+previous=$(readlink "$base/previous" 2>/dev/null || true)
+previous=${previous##*/}
+if [ -z "$previous" ] || [ "$previous" = "$current" ] || [ ! -d "$base/releases/$previous" ]; then
+  echo "no release before $current"; exit 4
+fi
 ln -sfn "releases/$previous" "$base/current.new"
 mv -T "$base/current.new" "$base/current"
+rm -f "$base/previous"
 echo "live $previous"
 echo "was $current"
 """
@@ -101,7 +109,8 @@ def rsync_upload(ssh: list[str], target: ServerTarget, output: str, release: str
 
     With `dry_run`, compare with the live release instead and list each change (--itemize-changes).
     """
-    command = ["rsync", "--archive", "--checksum", "--delete", PERMISSIONS, "-e", shlex.join(ssh)]
+    # --no-times: a rebuilt file has a new mtime, and rsync links an unchanged one only if times need not match.
+    command = ["rsync", "--archive", "--no-times", "--checksum", "--delete", PERMISSIONS, "-e", shlex.join(ssh)]
     if target.rsync_path:
         command.append(f"--rsync-path={target.rsync_path}")
     if dry_run:

@@ -7,8 +7,8 @@ A reader may get a new page or an old one while it runs, each with every file it
 
 Which files changed is known from a manifest kept in the bucket (`.deploy-manifest.json`, path →
 sha256), not from sizes and times, which some remotes cannot keep. Before uploading, the manifest
-is rewritten without the files about to change, so an upload that fails half way leaves them
-marked unknown and the next deploy sends them again.
+marks the files about to change as unknown, so an upload that fails half way leaves them to be
+sent again, and still lists what is to be deleted. Only files the manifest lists are ever deleted.
 """
 
 import json
@@ -23,7 +23,7 @@ MANIFEST = ".deploy-manifest.json"
 class StoragePlan:
     uploads: list[list[str]]  # one list per tier, in upload order
     deletions: list[str]
-    pending: dict[str, str]  # the manifest while uploading: only what stays as it was
+    pending: dict[str, str]  # the manifest while uploading: files about to change as "" (unknown), the rest as they are
     manifest: dict[str, str]  # the manifest once everything is up
 
     @property
@@ -36,9 +36,10 @@ def storage_plan(local: dict[str, str], manifest: dict[str, str] | None, remote_
     known = manifest or {}
     changed = sorted(path for path, digest in local.items() if known.get(path) != digest or path not in remote_files)
     uploads = [[path for path in changed if tier(path) == number] for number in range(len(TIERS))]
-    deletions = sorted(remote_files - set(local) - {MANIFEST})
+    # Only what an earlier deploy put there: a bucket or prefix may hold files that are not ours.
+    deletions = sorted((set(known) & remote_files) - set(local) - {MANIFEST})
     unchanged = set(local) - set(changed)
-    pending = {path: digest for path, digest in known.items() if path in unchanged}
+    pending = {path: known[path] for path in [*unchanged, *deletions]} | {path: "" for path in changed}
     return StoragePlan(uploads, deletions, pending, dict(local))
 
 

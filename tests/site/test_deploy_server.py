@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -105,9 +106,9 @@ def test_readers_get_one_release_or_the_other_during_a_deploy_and_rollback_goes_
     reader.start()
     try:
         assert deploy(settings, b) == 0
-        stopping = len(seen)
-        while len(seen) < stopping + 4:
-            pass
+        stopping, deadline = len(seen), time.monotonic() + 30
+        while len(seen) < stopping + 4 and reader.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
     finally:
         stop.set()
         reader.join()
@@ -137,6 +138,12 @@ def test_readers_get_one_release_or_the_other_during_a_deploy_and_rollback_goes_
     assert deploy_main(["--settings", str(settings)], rollback=True) == 1
     assert "没有比当前版本更早的版本可回滚 (no earlier release to roll back to)" in capsys.readouterr().err
 
+    # Another deploy after the rollback: rolling back again returns to release A, which was live
+    # before it (not to B, the release that was rolled back), and pruning to 2 releases kept A.
+    assert deploy(settings, b) == 0
+    assert deploy_main(["--settings", str(settings)], rollback=True) == 0
+    assert fetch(f"{base}/index.html")[1] == versions[a]["index.html"]
+
 
 def test_only_the_newest_releases_are_kept_and_a_dry_run_changes_nothing(releases, server, capsys):
     a, b = releases
@@ -145,6 +152,9 @@ def test_only_the_newest_releases_are_kept_and_a_dry_run_changes_nothing(release
         assert deploy(settings, output) == 0
     kept = sorted(path.name for path in (srv / "releases").iterdir() if path.is_dir())
     assert len(kept) == 2 and (srv / "current").resolve().name == kept[-1]
+    # A file no release changed is one file on disk, hard-linked from release to release.
+    photo = next(path for path in (srv / "current/images").rglob("*.webp"))
+    assert photo.stat().st_nlink == 2
     capsys.readouterr()
 
     assert deploy(settings, a, "--dry-run") == 0

@@ -83,7 +83,8 @@ def test_the_first_upload_sends_everything_in_tiers():
         ["theme/css/site.css"],
         ["2026/11/wuye-guanli.html", "index.html", "search/engine.js"],
     ]
-    assert plan.deletions == [] and plan.pending == {} and plan.manifest == LOCAL
+    assert plan.deletions == [] and plan.manifest == LOCAL
+    assert plan.pending == dict.fromkeys(LOCAL, "")  # nothing vouched for until it is up
 
 
 def test_only_changed_files_go_up_and_files_gone_from_the_build_are_deleted_after():
@@ -94,8 +95,22 @@ def test_only_changed_files_go_up_and_files_gone_from_the_build_are_deleted_afte
     plan = storage_plan(LOCAL, manifest, remote)
     assert plan.uploads == [["theme/css/site.aaaaaaaaaa.css"], [], ["index.html"]]
     assert plan.deletions == ["2026/10/old.html", "theme/css/site.bbbbbbbbbb.css"]
-    # While uploading, the manifest vouches only for files that stay as they are.
-    assert plan.pending == {path: LOCAL[path] for path in ("2026/11/wuye-guanli.html", "theme/css/site.css", "search/engine.js")}
+    # While uploading, the manifest vouches only for files that stay as they are, marks the ones
+    # about to change as unknown, and still lists the ones to delete.
+    assert plan.pending == {
+        **{path: LOCAL[path] for path in ("2026/11/wuye-guanli.html", "theme/css/site.css", "search/engine.js")},
+        "index.html": "", "theme/css/site.aaaaaaaaaa.css": "",
+        "2026/10/old.html": "h-old", "theme/css/site.bbbbbbbbbb.css": "h-css-old",
+    }
+
+
+def test_files_the_manifest_never_listed_are_never_deleted():
+    plan = storage_plan(LOCAL, dict(LOCAL), set(LOCAL) | {MANIFEST, "notice/2026-tongzhi.pdf", "other-site/index.html"})
+    assert plan.deletions == []
+
+
+def test_a_first_deploy_into_a_bucket_with_other_files_deletes_nothing():
+    assert storage_plan(LOCAL, None, {"index.html", "backup/old.html"}).deletions == []
 
 
 def test_a_file_the_manifest_knows_but_the_remote_lacks_is_sent_again():
