@@ -35,7 +35,8 @@ def run(command: list[str], failed: str, stdin: str = "", allowed: tuple[int, ..
     except FileNotFoundError:
         raise DeployError(f"{failed}：找不到命令 {command[0]}，请先安装 (apt-get install {command[0]}) (command not found)") from None
     if process.returncode not in allowed:
-        said = rclone_failures(process.stderr) or [line for line in process.stderr.splitlines() if line.strip()]
+        # rclone's NOTICE lines (no rclone.conf, as in CI) say nothing about what failed.
+        said = rclone_failures(process.stderr) or [line for line in process.stderr.splitlines() if line.strip() and "NOTICE:" not in line]
         raise DeployError(f"{failed}：{said[0] if said else f'exit {process.returncode}'}")
     return process
 

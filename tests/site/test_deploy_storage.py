@@ -99,3 +99,12 @@ def test_an_upload_that_fails_half_way_deletes_nothing_names_the_file_and_the_ne
     shutil.rmtree(site / "2026/11/wuye-guanli.html")
     assert deploy(settings, b) == 0
     assert {path: data for path, data in files_in(site).items() if path != MANIFEST} == files_in(b)
+
+
+def test_a_remote_with_no_configuration_is_one_line_that_names_it(releases, tmp_path, capsys):  # noqa: F811
+    settings = tmp_path / "deployconf.py"
+    settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'nosuchremote:tiedong-news'}}\n")
+    assert deploy(settings, releases[0]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("错误: oss (nosuchremote:tiedong-news): 无法读取远端文件列表 (cannot list the remote)：")
+    assert "nosuchremote" in said.split("：", 2)[-1] and "NOTICE" not in said and len(said.strip().splitlines()) == 1
