@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from colours import contrast, luminance, style
 from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
@@ -47,28 +48,6 @@ def new_page(browser, served_demo, demo_site):
     yield open_
     for context in contexts:
         context.close()
-
-
-def rgb(css_colour: str) -> tuple[int, int, int]:
-    return tuple(int(part) for part in re.findall(r"\d+", css_colour)[:3])
-
-
-def luminance(css_colour: str) -> float:
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = rgb(css_colour)
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(one: str, other: str) -> float:
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def style(locator, prop: str, pseudo: str | None = None) -> str:
-    return locator.evaluate("(node, [prop, pseudo]) => getComputedStyle(node, pseudo).getPropertyValue(prop)", [prop, pseudo])
 
 
 # --- The header ---

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from colours import contrast, luminance, rgb, style
 from sitebuild import ROOT
 
 PHONE = {"width": 390, "height": 844}
@@ -108,10 +109,6 @@ def reader(browser, served_demo):
         context.close()
 
 
-def style(locator, prop: str, pseudo: str | None = None) -> str:
-    return locator.evaluate("(node, [prop, pseudo]) => getComputedStyle(node, pseudo).getPropertyValue(prop)", [prop, pseudo])
-
-
 def pixels(locator, prop: str) -> float:
     return float(style(locator, prop).removesuffix("px"))
 
@@ -132,24 +129,6 @@ def tab_to(page, name: str, key: str = "Tab", limit: int = 40):
         if focused_is(button):
             return button
     raise AssertionError(f"{key} never reached the button {name}")
-
-
-def rgb(css_colour: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", css_colour)[:3])
-
-
-def luminance(css_colour: str) -> float:
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = rgb(css_colour)
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(one: str, other: str) -> float:
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 # --- The toolbar ---

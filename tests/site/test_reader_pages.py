@@ -7,6 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from colours import contrast, luminance
 from fingerprint.names import is_fingerprinted
 from sitebuild import ROOT, run_pelican
 
@@ -176,20 +177,6 @@ def schemes() -> dict[str, dict[str, str]]:
     light = custom_properties(re.search(r":root \{(.*?)\n\}", css, re.S).group(1))
     dark_block = re.search(r"@media \(prefers-color-scheme: dark\) \{\s*:root \{(.*?)\}", css, re.S).group(1)
     return {"light": light, "dark": light | custom_properties(dark_block)}
-
-
-def luminance(colour: str) -> float:
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(one: str, other: str) -> float:
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
