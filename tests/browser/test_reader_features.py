@@ -2,7 +2,6 @@
 breadcrumbs, a readable column, light and dark, paper, a 404 page that helps, the keyboard, a
 复制链接 button, and a content-security policy that nothing on the site trips."""
 
-import re
 from urllib.parse import quote
 
 import pytest

@@ -7,7 +7,6 @@ A picture of an article in each mode is written to test-results/modes/. axe: tes
 """
 
 import json
-import re
 
 import pytest
 from playwright.sync_api import expect
