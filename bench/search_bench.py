@@ -12,6 +12,7 @@ Writes JSON to --out, the Markdown tables beside it (.md), and prints the tables
 """
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -22,13 +23,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import unicodedata
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import Self
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
@@ -38,6 +36,7 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "scripts")]
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from corpus import write_corpus
+from nginx import NGINX, nginx
 
 PAGEFIND_SUBDIR = "pagefind-bench"
 # Index what the ground truth reads: the story's title, subtitle, byline and body; not the
@@ -46,6 +45,7 @@ PAGEFIND_ROOT = "article.story"
 PAGEFIND_EXCLUDE = (".story-meta", ".story-footer")
 NOT_TRUTH = ".story-meta, .story-footer"
 HARNESS = "/__search_bench__.html"
+HARNESS_PAGE = "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>search bench</title></html>"
 CODE = re.compile(r"\.js$|^wasm\.")  # the engines' code, as against their index data
 WARM_REPEATS = 5
 COLD_REPEATS = 3  # fresh contexts per query; the median is reported, bytes are the same every time
@@ -89,6 +89,31 @@ PROJECT_COLD = """async ({module, query, first}) => {
 PROJECT_WARM = """async ({query, first}) => {
   const start = performance.now();
   await window.benchEngine.search(query, {limit: first});
+  return performance.now() - start;
+}"""
+# A reader on a search page that has loaded: the engine's code is in (Pagefind's too, with its
+# init(), which loads its wasm and metadata), no index file yet; from the query to the first ten.
+PROJECT_READY = """async ({module, query, first}) => {
+  const engine = await import(module);
+  const start = performance.now();
+  await engine.search(query, {limit: first});
+  return performance.now() - start;
+}"""
+PAGEFIND_READY = """async ({module, query, first}) => {
+  const pagefind = await import(module);
+  await pagefind.init();
+  const start = performance.now();
+  const found = await pagefind.search(query);
+  await Promise.all(found.results.slice(0, first).map((r) => r.data()));
+  return performance.now() - start;
+}"""
+# The same files the project's cold query fetched, in its three dependent rounds (engine, index
+# shards, story files), with no work between them: what the network and the browser alone cost.
+FLOOR = """async ({rounds}) => {
+  const start = performance.now();
+  const [code, ...data] = rounds;
+  await Promise.all(code.map((url) => import(url)));
+  for (const round of data) await Promise.all(round.map((url) => fetch(url).then((r) => r.arrayBuffer())));
   return performance.now() - start;
 }"""
 # Every hit's URL, a page of 100 at a time as a results page would ask: one request for all of
@@ -225,31 +250,39 @@ def pagefind_urls(bundle: Path) -> dict[str, str]:
 
 
 class Served:
-    """The site over HTTP on 127.0.0.1, counting the bytes of every file it sends."""
+    """The site served by nginx on 127.0.0.1 with the production configuration
+    (deploy/nginx-site.conf), logging the path of every file it sends."""
 
     def __init__(self, site: Path):
         self.site = site
-        self.sent: list[str] = []
-        self.lock = threading.Lock()
-        handler = partial(CountingHandler, served=self, directory=str(site))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="search-bench-nginx-"))
+        self.log = self.folder / "access.log"
+        self.read_to = 0
         self.gzip_sizes: dict[str, int] = {}
+        self.stack = contextlib.ExitStack()
+        self.base = ""
 
     def __enter__(self) -> Self:
-        self.thread.start()
+        if not os.path.exists(NGINX):
+            raise SystemExit(f"the search benchmark serves the site with nginx: apt-get install nginx-light ({NGINX} is missing)")
+        harness = self.folder / "harness.html"
+        harness.write_text(HARNESS_PAGE, encoding="utf-8")
+        self.log.touch()
+        extra = f"    location = {HARNESS} {{ alias {harness}; }}\n"
+        self.base = self.stack.enter_context(nginx(self.folder / "nginx", self.site, self.log, extra))
         return self
 
     def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.stack.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def take(self) -> list[str]:
-        """The paths sent since the last take."""
-        with self.lock:
-            sent, self.sent = self.sent, []
-        return sent
+        """The paths of the site's files sent since the last take (nginx logs a request once it is sent)."""
+        with self.log.open("rb") as log:
+            log.seek(self.read_to)
+            lines = log.read().decode("utf-8", "replace").splitlines()
+            self.read_to = log.tell()
+        return [path for path in lines if path != HARNESS and (self.site / unquote(path).lstrip("/")).is_file()]
 
     def transfer(self, paths: list[str]) -> dict:
         """Requests, body bytes and gzip-compressed bytes of the files at these paths."""
@@ -259,34 +292,6 @@ class Served:
             if str(file) not in self.gzip_sizes:
                 self.gzip_sizes[str(file)] = len(gzip.compress(file.read_bytes(), 9))
         return {"requests": len(files), "bytes": raw, "gzip_bytes": sum(self.gzip_sizes[str(f)] for f in files)}
-
-
-class CountingHandler(SimpleHTTPRequestHandler):
-    """Static files, plus the empty harness page; records each file sent, logs nothing."""
-
-    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
-
-    def __init__(self, *args, served: Served, **kwargs):
-        self.served = served
-        super().__init__(*args, **kwargs)
-
-    def do_GET(self) -> None:
-        path = urlsplit(self.path).path
-        if path == HARNESS:
-            body = b"<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>search bench</title></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-        if (self.served.site / unquote(path).lstrip("/")).is_file():
-            with self.served.lock:
-                self.served.sent.append(path)
-
-    def log_message(self, *args) -> None:
-        pass
 
 
 # --- Querying in Chromium -------------------------------------------------------------------
@@ -319,12 +324,12 @@ def run_query(browser, served: Served, engine: str, query: str, pagefind_ids: di
         args = {"query": query, "first": FIRST}
         if engine == "pagefind":
             cold = page.evaluate(PAGEFIND_COLD, {**args, "module": f"/{PAGEFIND_SUBDIR}/pagefind.js"})
-            transfer = served.transfer(served.take())
+            transfer_paths = served.take()
             found = [pagefind_ids[id_] for id_ in cold["ids"]]
             warm = [page.evaluate(PAGEFIND_WARM, args) for _ in range(WARM_REPEATS)]
         else:
             cold = page.evaluate(PROJECT_COLD, {**args, "module": "/search/engine.js"})
-            transfer = served.transfer(served.take())
+            transfer_paths = served.take()
             warm = [page.evaluate(PROJECT_WARM, args) for _ in range(WARM_REPEATS)]
             found = page.evaluate(PROJECT_ALL, {"query": query, "total": cold["total"], "page": 100})
     finally:
@@ -336,8 +341,28 @@ def run_query(browser, served: Served, engine: str, query: str, pagefind_ids: di
         "found": [url_path(url, served.base) for url in found],
         "cold_ms": round(cold["ms"], 1),
         "warm_ms": round(statistics.median(warm), 2),
-        **transfer,
+        "paths": transfer_paths,
+        **served.transfer(transfer_paths),
     }
+
+
+def in_fresh_page(browser, served: Served, script: str, args: dict) -> float:
+    """Milliseconds a script reports, run in a page of a fresh context (the harness page loaded first)."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(300_000)
+        page.goto(served.base + HARNESS)
+        return page.evaluate(script, args)
+    finally:
+        context.close()
+        served.take()
+
+
+def rounds_of(paths: list[str]) -> list[list[str]]:
+    """The project's files in the order a query must wait for them: code, then shards, then stories."""
+    kinds = ("/search/engine.js", "/search/shards/", "/search/stories/")
+    return [[path for path in paths if path.startswith(kind)] for kind in kinds]
 
 
 def warm_up(browser, served: Served) -> None:
@@ -351,9 +376,21 @@ def warm_up(browser, served: Served) -> None:
 def measured_query(browser, served: Served, engine: str, query: str, pagefind_ids: dict[str, str]) -> dict:
     """COLD_REPEATS cold runs of one query: the first run's results, the median of the timings."""
     runs = [run_query(browser, served, engine, query, pagefind_ids) for _ in range(COLD_REPEATS)]
+    module = "/search/engine.js" if engine == "project" else f"/{PAGEFIND_SUBDIR}/pagefind.js"
+    ready_script = PROJECT_READY if engine == "project" else PAGEFIND_READY
+    ready = [in_fresh_page(browser, served, ready_script, {"module": module, "query": query, "first": FIRST}) for _ in range(COLD_REPEATS)]
+    floor = None
+    if engine == "project":
+        rounds = rounds_of(runs[0].pop("paths"))
+        floor = round(statistics.median(in_fresh_page(browser, served, FLOOR, {"rounds": rounds}) for _ in range(COLD_REPEATS)), 1)
+    else:
+        runs[0].pop("paths")
     return runs[0] | {
         "cold_ms": round(statistics.median(run["cold_ms"] for run in runs), 1),
         "cold_ms_runs": [run["cold_ms"] for run in runs],
+        "ready_ms": round(statistics.median(ready), 1),
+        "ready_ms_runs": [round(ms, 1) for ms in ready],
+        "floor_ms": floor,
         "warm_ms": round(statistics.median(run["warm_ms"] for run in runs), 2),
     }
 
@@ -456,19 +493,19 @@ def markdown(run: dict) -> str:
         lines.append(f"| {name} | " + " | ".join(figure(cell) for cell in cells) + " |")
     lines += [
         "",
-        "| query | kind | engine | truth | hits | recall | precision | P@10 | cold ms | warm ms | requests | bytes | gzip bytes |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| query | kind | engine | truth | hits | recall | precision | P@10 | cold ms | ready ms | floor ms | warm ms | requests | bytes | gzip bytes |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     names = [name for name, engine in run["engines"].items() if engine["queries"]]
     for number, (kind, query) in enumerate((row["kind"], row["query"]) for row in run["engines"][names[0]]["queries"]):
         for name in names:
             row = run["engines"][name]["queries"][number]
             if "error" in row:
-                lines.append(f"| {query} | {kind} | {name} | {row['truth']} | error: {row['error']} |||||||||")
+                lines.append(f"| {query} | {kind} | {name} | {row['truth']} | error: {row['error']} |||||||||||")
                 continue
             cells = [row["truth"], row["total"], row["recall"], row["precision"], row["precision_at_10"],
-                     row["cold_ms"], row["warm_ms"], row["requests"], row["bytes"], row["gzip_bytes"]]
-            lines.append(f"| {query} | {kind} | {name} | " + " | ".join(figure(cell, 1 if i in (5, 6) else 2) for i, cell in enumerate(cells)) + " |")
+                     row["cold_ms"], row["ready_ms"], row["floor_ms"], row["warm_ms"], row["requests"], row["bytes"], row["gzip_bytes"]]
+            lines.append(f"| {query} | {kind} | {name} | " + " | ".join(figure(cell, 1 if 5 <= i <= 8 else 2) for i, cell in enumerate(cells)) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -6,17 +6,15 @@ Missing programs fail the tests under CI=true (where .ci/run installs them) and 
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT
+from nginx import NGINX, free_port, running
+from nginx import nginx as served_by_nginx
 
 SSHD = "/usr/sbin/sshd"
-NGINX = "/usr/sbin/nginx"
 INSTALL = "apt-get install openssh-server nginx-light rclone rsync"
 
 
@@ -27,38 +25,6 @@ def require(*programs: str) -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
-    for _ in range(100):
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {log.read_text(errors='replace') if log.exists() else ''}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"server did not listen on {port}")
-
-
-@contextmanager
-def running(command: list[str], port: int, log: Path, env: dict | None = None):
-    with log.open("ab") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
-        wait_for_port(port, process, log)
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 class SSH:
@@ -98,18 +64,8 @@ def sshd(folder: Path):
 def nginx(folder: Path, root: Path):
     """nginx serving `root` with the site configuration the README gives (deploy/nginx-site.conf)."""
     require(NGINX)
-    folder.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    site = (ROOT / "deploy/nginx-site.conf").read_text()
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/news/current;", f"root {root};")
-    temp = "".join(f"{kind}_temp_path {folder / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (folder / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\n"
-        + "events {}\nhttp {\ninclude /etc/nginx/mime.types;\naccess_log off;\n" + temp + site + "\n}\n"
-    )
-    with running([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf")], port, folder / "nginx.out"):
-        yield f"http://127.0.0.1:{port}"
+    with served_by_nginx(folder, root) as base:
+        yield base
 
 
 @contextmanager

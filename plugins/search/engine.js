@@ -77,32 +77,56 @@ function fnv1a(key) {
   return hash;
 }
 
-function reader(bytes, at = 0) {
-  return {
-    at,
-    number() {
-      let value = 0;
-      let scale = 1;
-      let byte;
-      do {
-        byte = bytes[this.at++];
-        value += (byte & 0x7f) * scale;
-        scale *= 128;
-      } while (byte & 0x80);
-      return value;
-    },
-  };
+// Postings are decoded in one tight loop over the bytes into a flat array of numbers, then read
+// from it with a plain index: no call per number, which is what a first query pays for most
+// while the browser has not yet compiled this code.
+
+/** Every unsigned LEB128 number in bytes, in order (each takes at least one byte). */
+function numbersIn(bytes) {
+  const numbers = new Uint32Array(bytes.length);
+  let count = 0;
+  let value = 0;
+  let scale = 1;
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at];
+    value += (byte & 0x7f) * scale;
+    if (byte & 0x80) {
+      scale *= 128;
+    } else {
+      numbers[count++] = value;
+      value = 0;
+      scale = 1;
+    }
+  }
+  return numbers.subarray(0, count);
+}
+
+/** The first LEB128 number at bytes[at]: [value, where the next one starts]. */
+function numberAt(bytes, at) {
+  let value = 0;
+  let scale = 1;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte & 0x80);
+  return [value, at];
 }
 
 function parseShard(bytes) {
   const entries = new Map();
-  const read = reader(bytes);
-  while (read.at < bytes.length) {
+  let at = 0;
+  let length, point, size;
+  while (at < bytes.length) {
     let key = "";
-    for (let length = read.number(); length > 0; length--) key += String.fromCodePoint(read.number());
-    const size = read.number();
-    entries.set(key, bytes.subarray(read.at, read.at + size));
-    read.at += size;
+    for ([length, at] = numberAt(bytes, at); length > 0; length--) {
+      [point, at] = numberAt(bytes, at);
+      key += String.fromCodePoint(point);
+    }
+    [size, at] = numberAt(bytes, at);
+    entries.set(key, bytes.subarray(at, at + size));
+    at += size;
   }
   return entries;
 }
@@ -128,23 +152,23 @@ async function shardEntry(key, index) {
   return (await shardRequests.get(number)).get(key);
 }
 
-// Postings are decoded into flat typed arrays, stories in ascending id order, so that matching
-// is a merge of sorted lists: no object per story, which is what makes a first query slow
-// while the browser has not yet compiled this code.
+// Postings become flat typed arrays, stories in ascending id order, so that matching is a merge
+// of sorted lists with no object per story.
 
 /** A pair's postings: {stories, starts, positions}; story i's positions are positions[starts[i] .. starts[i + 1]). */
 function decodePositions(bytes) {
-  const read = reader(bytes);
-  const count = read.number();
+  const numbers = numbersIn(bytes);
+  const count = numbers[0];
   const stories = new Uint32Array(count);
   const starts = new Uint32Array(count + 1);
-  const positions = new Uint32Array(bytes.length); // every position takes at least one byte
+  const positions = new Uint32Array(numbers.length);
+  let at = 1;
   let story = 0;
   let filled = 0;
   for (let i = 0; i < count; i++) {
-    stories[i] = story += read.number();
+    stories[i] = story += numbers[at++];
     let position = 0;
-    for (let left = read.number(); left > 0; left--) positions[filled++] = position += read.number();
+    for (let left = numbers[at++]; left > 0; left--) positions[filled++] = position += numbers[at++];
     starts[i + 1] = filled;
   }
   return { stories, starts, positions: positions.subarray(0, filled) };
@@ -152,14 +176,14 @@ function decodePositions(bytes) {
 
 /** A character's postings, and a term's matches: {stories, counts, firsts}, stories ascending. */
 function decodeOccurrences(bytes) {
-  const read = reader(bytes);
-  const count = read.number();
+  const numbers = numbersIn(bytes);
+  const count = numbers[0];
   const found = { stories: new Uint32Array(count), counts: new Uint32Array(count), firsts: new Uint32Array(count) };
   let story = 0;
-  for (let i = 0; i < count; i++) {
-    found.stories[i] = story += read.number();
-    found.counts[i] = read.number();
-    found.firsts[i] = read.number();
+  for (let i = 0, at = 1; i < count; i++, at += 3) {
+    found.stories[i] = story += numbers[at];
+    found.counts[i] = numbers[at + 1];
+    found.firsts[i] = numbers[at + 2];
   }
   return found;
 }
