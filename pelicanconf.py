@@ -72,6 +72,10 @@ CORRECTIONS_URL = "corrections.html"
 CORRECTIONS_SAVE_AS = "corrections.html"
 
 DEFAULT_PAGINATION = 20
+# Every listing is paginated, so no page grows with the archive: home, sections, tags and authors
+# 20 stories a page; a year's or a month's archive 50 dated titles a page. archives.html lists
+# the years and months with their counts, not every story.
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None, "period_archives": 50}
 TAG_CLOUD_SORTING = "alphabetically"
 TAG_CLOUD_BADGE = True
 PAGINATION_PATTERNS = (

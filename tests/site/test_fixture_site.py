@@ -144,7 +144,7 @@ def test_header_lists_sections_in_the_editors_order(site):
         ("section/yaowen/index.html", "健全管理机制 破解治理难题"),
         ("tag/jiceng-zhili/index.html", "提高依法治区水平 助推法治政府建设"),
         ("author/dong-xuan/index.html", "健全管理机制 破解治理难题"),
-        ("archives.html", "第十四届“金秋助学”活动资助40名学生"),
+        ("2026/index.html", "第十四届“金秋助学”活动资助40名学生"),
         ("2026/11/index.html", "健全管理机制 破解治理难题"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Listings readers expect: sections, tags and authors paginated; archives by year and month."""
+"""Listings readers expect: every one paginated (sections, tags, authors, a year's or a month's archive); archives.html by year and month."""
 
 import pytest
 from sitebuild import Site, build_once
@@ -24,12 +24,12 @@ def site(tmp_path_factory):
     return build_once(tmp_path_factory, "listings", {f"articles/jianxun-{n:02d}.md": story(n) for n in range(STORIES)})
 
 
-def listing_of(site: Site, first_page: str) -> list[list[str]]:
+def listing_of(site: Site, first_page: str, items: str = ".item-list") -> list[list[str]]:
     """The story links of each page of a paginated listing, following its 下一页 links."""
     pages, path = [], first_page
     while path:
         soup = site.html(path)
-        pages.append([a["href"] for a in soup.select("main .item-list a[href*='jianxun']")])
+        pages.append([a["href"] for a in soup.select(f"main {items} a[href*='jianxun']")])
         following = soup.select_one("a[rel=next]")
         path = following and (site.output / path).parent.joinpath(following["href"]).resolve().relative_to(site.output.resolve()).as_posix()
         if path and not path.endswith(".html"):
@@ -51,6 +51,22 @@ def test_archives_by_year_and_month(site, archive, count):
     assert len(links) == count
 
 
-def test_archives_page_lists_everything(site):
-    links = {a["href"].rsplit("/", 1)[-1] for a in site.html("archives.html").select("main a[href*='jianxun']")}
-    assert len(links) == STORIES
+def test_archives_page_lists_years_and_months_not_every_story(site):
+    """archives.html stays the same size however many stories there are: periods and their counts."""
+    main = site.html("archives.html").select_one("main")
+    assert not main.select("a[href*='jianxun']")
+    periods = {entry.a["href"]: entry.select_one(".count").get_text() for entry in main.select(".archive-year h2, .archive-year li")}
+    assert periods == {"./2026/": "25 篇", "./2026/11/": "20 篇", "./2026/10/": "5 篇"}
+
+
+@pytest.fixture(scope="module")
+def busy_month(tmp_path_factory):
+    """55 stories in one month: more than one page of a period archive (50 a page)."""
+    return build_once(tmp_path_factory, "busy-month", {f"articles/jianxun-{n:02d}.md": story(n + 5) for n in range(55)})
+
+
+@pytest.mark.parametrize("archive", ["2026/index.html", "2026/11/index.html"])
+def test_period_archives_are_paginated(busy_month, archive):
+    pages = listing_of(busy_month, archive, ".archive-list")
+    assert [len(links) for links in pages] == [50, 5]
+    assert len({link.rsplit("/", 1)[-1] for links in pages for link in links}) == 55

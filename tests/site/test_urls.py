@@ -111,6 +111,6 @@ def test_demo_article_urls_are_the_date_and_the_file_name(demo_site):
     sources = sorted(ROOT.glob("content/articles/*.md")) + sorted(ROOT.glob("content/photos/*.md"))
     for source in sources:
         assert (demo_site.output / "2026/11" / f"{source.stem}.html").is_file(), source.name
-    hrefs = [a["href"] for a in demo_site.html("archives.html").select("main a[href]")]
+    hrefs = [a["href"] for a in demo_site.html("2026/11/index.html").select("main a[href]")]
     archive = {href.rsplit("/", 1)[-1] for href in hrefs if re.search(r"(^|/)2026/11/[a-z0-9-]+\.html$", href)}
     assert archive == {f"{source.stem}.html" for source in sources}
