@@ -1,5 +1,6 @@
 """Tasks for editors, developers and CI; `invoke --list` explains each one."""
 
+import json
 import os
 import shlex
 import sys
@@ -16,13 +17,15 @@ HOST = "127.0.0.1"
 PORT = 8000
 
 
-def pelican(c, settings: str, content: str, output: str, keep_going=False) -> None:
+def pelican(c, settings: str, content: str, output: str, keep_going=False, cache="") -> None:
     """Run Pelican on `content` with `settings` into `output`, in a new process as CI runs it.
 
     Pelican has already said what went wrong, so a failure exits with its status, no traceback;
     `keep_going` (for livereload) leaves the previous preview up instead.
     """
     args = [sys.executable, "-m", "pelican", content, "-s", settings, "-o", output]
+    if cache:
+        args += ["-e", f"CACHE_PATH={json.dumps(cache)}"]
     result = c.run(shlex.join(args), pty=False, warn=True)
     if result.exited and not keep_going:
         sys.exit(result.exited)
@@ -51,14 +54,15 @@ def serve(c, host=HOST, port=PORT, output=OUTPUT):
 
 
 @task
-def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT):
+def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT, cache=""):
     """Build, serve and rebuild on any change to content, theme, plugins or settings; the page reloads."""
     from livereload import Server
 
     def rebuild():
-        pelican(c, SETTINGS, content, output, keep_going=True)
+        pelican(c, SETTINGS, content, output, keep_going=True, cache=cache)
 
-    rebuild()
+    # The watcher counts a file as changed only if it changed after the watcher was made: made
+    # first, an edit saved during the first build is not lost.
     server = Server()
     for pattern in (
         f"{content}/**/*",
@@ -67,6 +71,7 @@ def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT):
         SETTINGS,
     ):
         server.watch(pattern, rebuild)
+    rebuild()
     server.serve(host=host, port=int(port), root=output)
 
 

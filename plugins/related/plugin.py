@@ -1,6 +1,8 @@
 """Pelican glue: once every article is read, give each its related stories (`article.related`)."""
 
+import logging
 import sys
+import time
 from collections import defaultdict
 
 from pelican import signals
@@ -9,15 +11,20 @@ from .keywords import inverse_frequencies, story_text, terms, weigh
 from .rank import Story, related
 from .settings import merged
 
+logger = logging.getLogger(__name__)
+
 
 def relate_articles(generator) -> None:
     """Set `related` on every article and translation, among the articles in its language."""
+    started = time.perf_counter()
     settings = merged(generator.settings)
     by_lang = defaultdict(list)
     for article in generator.articles + generator.translations:
         by_lang[article.lang].append(article)
     for lang in sorted(by_lang):
         relate(by_lang[lang], settings)
+    count = sum(map(len, by_lang.values()))
+    logger.info("相关报道 (related stories): %d 篇, %.2f s", count, time.perf_counter() - started)
 
 
 def relate(articles: list, settings: dict) -> None:
