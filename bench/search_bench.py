@@ -45,7 +45,7 @@ PAGEFIND_ROOT = "article.story"
 PAGEFIND_EXCLUDE = (".story-meta", ".story-footer")
 NOT_TRUTH = ".story-meta, .story-footer"
 HARNESS = "/__search_bench__.html"
-HARNESS_PAGE = "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>search bench</title></html>"
+HARNESS_PAGE = "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><link rel='icon' href='data:,'><title>search bench</title></html>"  # no favicon request
 CODE = re.compile(r"\.js$|^wasm\.")  # the engines' code, as against their index data
 WARM_REPEATS = 5
 COLD_REPEATS = 3  # fresh contexts per query; the median is reported, bytes are the same every time
