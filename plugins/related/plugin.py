@@ -4,11 +4,13 @@ import logging
 import sys
 import time
 from collections import defaultdict
+from pathlib import Path
 
 from pelican import signals
 
-from .keywords import inverse_frequencies, story_text, terms, weigh
+from .keywords import inverse_frequencies, weigh
 from .rank import Story, related
+from .segmented import load, save, terms_of_all
 from .settings import merged
 
 logger = logging.getLogger(__name__)
@@ -21,15 +23,21 @@ def relate_articles(generator) -> None:
     by_lang = defaultdict(list)
     for article in generator.articles + generator.translations:
         by_lang[article.lang].append(article)
+    cache = Path(settings["RELATED_CACHE_PATH"])
+    kept, kept_next = load(cache), {}
     for lang in sorted(by_lang):
-        relate(by_lang[lang], settings)
+        kept_next |= relate(by_lang[lang], settings, kept)
+    if kept_next != kept:
+        save(cache, kept_next)
     count = sum(map(len, by_lang.values()))
     logger.info("相关报道 (related stories): %d 篇, %.2f s", count, time.perf_counter() - started)
 
 
-def relate(articles: list, settings: dict) -> None:
-    """Rank one language's articles against each other by tags and TF-IDF keywords."""
-    documents = [terms(story_text(article.title, article._content or "")) for article in articles]
+def relate(articles: list, settings: dict, kept: dict[str, str]) -> dict[str, str]:
+    """Rank one language's articles against each other by tags and TF-IDF keywords; return the
+    segmented terms to keep for the next build."""
+    texts = [(article.title, article._content or "") for article in articles]
+    documents, kept_now = terms_of_all(texts, kept, settings["RELATED_WORKERS"])
     idf = inverse_frequencies(documents)
     stories = [
         Story(
@@ -45,6 +53,7 @@ def relate(articles: list, settings: dict) -> None:
     chosen = related(stories, settings["RELATED_COUNT"], settings["RELATED_TAG_WEIGHT"])
     for story, others in zip(stories, chosen):
         story.item.related = [other.item for other in others]
+    return kept_now
 
 
 def check_settings(pelican) -> None:

@@ -1,9 +1,13 @@
 """Defaults of the related plugin and their checks, merged once into Pelican's settings."""
 
+import os
+
 DEFAULTS = {
     "RELATED_COUNT": 5,
     "RELATED_KEYWORDS": 20,
     "RELATED_TAG_WEIGHT": 0.5,
+    "RELATED_CACHE_PATH": None,  # None: <CACHE_PATH>/related/terms.pickle
+    "RELATED_WORKERS": 0,  # processes that segment a cold build; 0: one per core
 }
 
 
@@ -17,4 +21,10 @@ def merged(settings: dict) -> dict:
         raise ValueError("RELATED_KEYWORDS 应是正整数 (must be a positive integer)")
     if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 <= weight < float("inf"):
         raise ValueError("RELATED_TAG_WEIGHT 应是非负数 (must be a non-negative number)")
+    workers = values["RELATED_WORKERS"]
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        raise ValueError("RELATED_WORKERS 应是非负整数 (must be 0 for one per core, or a count)")
+    values["RELATED_WORKERS"] = workers or os.cpu_count() or 1
+    if values["RELATED_CACHE_PATH"] is None:
+        values["RELATED_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "related", "terms.pickle")
     return values

@@ -1,6 +1,7 @@
 """Related stories: jieba keywords weighted by TF-IDF, shared tags, an inverted index, stable order."""
 
 import math
+import os
 import random
 from datetime import datetime, timedelta
 
@@ -205,7 +206,13 @@ def test_a_large_site_is_not_compared_pair_by_pair():
 
 
 def test_settings_have_defaults():
-    assert merged({}) == {"RELATED_COUNT": 5, "RELATED_KEYWORDS": 20, "RELATED_TAG_WEIGHT": 0.5}
+    assert merged({"CACHE_PATH": "/srv/cache"}) == {
+        "RELATED_COUNT": 5,
+        "RELATED_KEYWORDS": 20,
+        "RELATED_TAG_WEIGHT": 0.5,
+        "RELATED_CACHE_PATH": "/srv/cache/related/terms.pickle",
+        "RELATED_WORKERS": os.cpu_count(),
+    }
 
 
 @pytest.mark.parametrize(
@@ -217,6 +224,8 @@ def test_settings_have_defaults():
         {"RELATED_TAG_WEIGHT": -0.5},
         {"RELATED_TAG_WEIGHT": False},
         {"RELATED_TAG_WEIGHT": float("nan")},
+        {"RELATED_WORKERS": -1},
+        {"RELATED_WORKERS": 1.5},
     ],
 )
 def test_bad_settings_are_refused_in_chinese_first(settings):
