@@ -15,8 +15,9 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 PLUGIN_PATHS = ["plugins"]
 # Markdown → metadata (editorial fields and bylines, slugs) → HTML (photos, summaries) → pages,
 # feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); fingerprint
-# links the theme's CSS, JS and icons by names that carry their hash; strict fails a build that
-# logged problems; atomic replaces the output only when the build succeeded.
+# links the theme's CSS, JS and icons by names that carry their hash; fixedurls works each address
+# out once, not on every use; strict fails a build that logged problems; atomic replaces the
+# output only when the build succeeded.
 PLUGINS = [
     "editorial",
     "slugs",
@@ -31,6 +32,7 @@ PLUGINS = [
     "feeds",
     "search",
     "sitemap",
+    "fixedurls",
     "fingerprint",
     "strict",
     "atomic",

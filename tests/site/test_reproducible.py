@@ -1,6 +1,7 @@
 """Two builds of the same content are byte for byte the same: pages, feeds, sitemaps, photos."""
 
 import hashlib
+import json
 import os
 
 from sitebuild import ROOT, run_pelican
@@ -23,3 +24,19 @@ def test_two_publish_builds_are_identical(tmp_path):
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
     assert any(path.startswith("feeds/") for path in first) and "news-sitemap.xml" in first
+
+
+def test_addresses_worked_out_once_change_no_byte(tmp_path):
+    """plugins/fixedurls only saves time: the demo built without it is the same site."""
+    from pelicanconf import PLUGINS
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1795564800")
+    cache = f'CACHE_PATH="{tmp_path / "cache"}"'
+    without = json.dumps([plugin for plugin in PLUGINS if plugin != "fixedurls"])
+    outputs = []
+    for run, extra in (("with", []), ("without", ["-e", f"PLUGINS={without}"])):
+        process = run_pelican(ROOT / "content", tmp_path / run, "pelicanconf.py", "-e", cache, *extra, env=env)
+        assert process.returncode == 0, process.stdout + process.stderr
+        outputs.append(tree(tmp_path / run))
+    assert "fixedurls" in PLUGINS
+    assert outputs[0] == outputs[1]
