@@ -146,13 +146,15 @@ def new(c, title, section="要闻", photo=False, slug="", content=CONTENT):
 
 
 @task
-def bench(c, search_sizes="300"):
+def bench(c, search_sizes="300", build_sizes="1000"):
     """Run the benchmarks in bench/ against stock Pelican and Pagefind in the same run (figures: BENCHMARKS.md).
 
-    --search-sizes "300 10000" adds the archive-sized search run (about 12 minutes here).
+    --build-sizes "1000 10000" and --search-sizes "300 10000" add the archive-sized runs (about
+    30 and 25 minutes here).
     """
     c.run(shlex.join([sys.executable, "-m", "pip", "install", "--quiet", "-r", "bench/requirements.txt"]))
     c.run(shlex.join([sys.executable, "bench/photo_pipeline.py"]))
+    c.run(shlex.join([sys.executable, "bench/build_bench.py", "--sizes", *build_sizes.split(), "--out", "bench/results/build.json"]))
     c.run(shlex.join([sys.executable, "bench/search_bench.py", "--sizes", *search_sizes.split(), "--out", "bench/results/search.json"]))
 
 
