@@ -4,13 +4,10 @@ import logging
 import math
 import re
 from collections import Counter
+from functools import cache
 from typing import Iterable, Mapping
 
-import jieba
 from bs4 import BeautifulSoup
-
-# jieba announces its dictionary at DEBUG on its own handler; a clean build logs nothing.
-jieba.setLogLevel(logging.WARNING)
 
 # Function words, officialese that every bulletin uses, and newsroom boilerplate (bylines).
 STOP_WORDS = frozenset(
@@ -43,7 +40,17 @@ def is_term(word: str) -> bool:
 
 def terms(text: str) -> list[str]:
     """The terms of `text` in order, as jieba segments it; Latin words lower-cased."""
-    return [word for word in (w.strip().lower() for w in jieba.lcut(text)) if is_term(word)]
+    return [word for word in (w.strip().lower() for w in segmenter().lcut(text)) if is_term(word)]
+
+
+@cache
+def segmenter():
+    """jieba, imported on first use and quietened: importing it takes about a second (its HMM
+    tables), and a build whose stories (segmented.py) are all kept never needs it."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it announces its dictionary at DEBUG on its own handler
+    return jieba
 
 
 def inverse_frequencies(documents: Iterable[Iterable[str]]) -> dict[str, float]:

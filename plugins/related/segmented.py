@@ -10,16 +10,15 @@ import os
 import pickle
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
-
-import jieba
 
 from .keywords import STOP_WORDS, story_text, terms
 
 # Part of every key: a new jieba, new stop words or a change to how terms are picked (bump the
 # number) gives new keys, so nothing cut the old way is used.
 VERSION = "1"
-FORMAT = f"{VERSION} jieba {jieba.__version__} {hashlib.sha1(' '.join(sorted(STOP_WORDS)).encode()).hexdigest()[:12]}"
+FORMAT = f"{VERSION} jieba {version('jieba')} {hashlib.sha1(' '.join(sorted(STOP_WORDS)).encode()).hexdigest()[:12]}"
 SEPARATOR = "\x1f"  # never part of a term: terms have a word character and no control characters
 IN_PROCESS_BELOW = 200  # fewer stories than this are cut here: starting workers would cost more
 
@@ -47,7 +46,7 @@ def load(path: Path) -> dict[str, str]:
 def save(path: Path, kept: dict[str, str]) -> None:
     """Write the kept terms whole, through a temporary file, so a build cut short leaves the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # two builds at once write their own
     with partial.open("wb") as file:
         pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(partial, path)

@@ -5,17 +5,15 @@ import logging
 import math
 import re
 import unicodedata
-from functools import lru_cache
-
-import jieba
-from pypinyin import Style, lazy_pinyin
+from functools import cache
 
 # CJK ideographs: 〇, Extension A, the basic block, compatibility ideographs, Extensions B–H.
 HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # A run of Han text, or a run of letters and digits of any other script; the rest separates.
 RUN = re.compile(rf"(?P<han>[{HAN}]+)|(?P<other>(?:(?![{HAN}])[^\W_])+)")
-
-jieba.setLogLevel(logging.WARNING)
+# Names whose slug is worked out, filled at start-up from the slugs the last build kept
+# (plugin.py): a build whose names are all known never imports jieba and pypinyin (about 2 s).
+KNOWN: dict[str, str] = {}
 
 
 def normalise(name: str) -> str:
@@ -32,7 +30,9 @@ def han_words(text: str) -> list[str]:
     """Each word of a Han run as toneless pinyin, syllables joined: 基层治理 → jiceng, zhili."""
     # Without the HMM, unknown words (most personal names) split into single characters the
     # same way on every machine; ü is written v (lv, nv), as pypinyin and input methods do.
-    words = [part for word in jieba.lcut(text, HMM=False) for part in dictionary_parts(word)]
+    words = [part for word in segmenter().lcut(text, HMM=False) for part in dictionary_parts(word)]
+    from pypinyin import Style, lazy_pinyin  # here: importing it reads its dictionaries
+
     return [ascii_only("".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))) for word in words]
 
 
@@ -45,9 +45,9 @@ def dictionary_parts(word: str) -> list[str]:
     best: dict[int, tuple[int, float, list[str]]] = {0: (0, 0.0, [])}
     for end in range(2, len(word) + 1):
         options = [
-            (parts + 1, score + math.log(jieba.get_FREQ(word[start:end])), pieces + [word[start:end]])
+            (parts + 1, score + math.log(segmenter().get_FREQ(word[start:end])), pieces + [word[start:end]])
             for start, (parts, score, pieces) in best.items()
-            if end - start >= 2 and end - start < len(word) and jieba.get_FREQ(word[start:end])
+            if end - start >= 2 and end - start < len(word) and segmenter().get_FREQ(word[start:end])
         ]
         if options:
             best[end] = max(options)
@@ -59,9 +59,15 @@ def ascii_only(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).lower())
 
 
-@lru_cache(maxsize=None)
 def pinyin_slug(name: str) -> str:
     """The plain slug of a name, words joined by "-": G20峰会 → g20-fenghui; ！！ → a short hash."""
+    if name not in KNOWN:
+        KNOWN[name] = worked_out_slug(name)
+    return KNOWN[name]
+
+
+def worked_out_slug(name: str) -> str:
+    """pinyin_slug from the name itself."""
     text = normalise(name)
     words: list[str] = []
     for run in RUN.finditer(text):
@@ -78,3 +84,13 @@ def item_slug(slug: str, written_slug: str | None, named_from: str) -> str:
     """
     source = written_slug if written_slug is not None else named_from  # the file name, or the title
     return pinyin_slug(source) if not source.isascii() else slug
+
+
+@cache
+def segmenter():
+    """jieba, imported on first use and quietened: importing it takes about a second (its HMM
+    tables), and a build whose names (KNOWN) are all kept never needs it."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it announces its dictionary at DEBUG on its own handler
+    return jieba

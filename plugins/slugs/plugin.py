@@ -6,12 +6,14 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import kept
 from .assign import assign_slugs, earliest
-from .pinyin import item_slug
+from .pinyin import KNOWN, item_slug
 from .settings import merged
 from .unique import first_at_each_address
 
 logger = logging.getLogger(__name__)
+LOADED: dict[str, str] = {}  # the slugs as the last build kept them
 
 
 def set_item_slug(content) -> None:
@@ -85,9 +87,24 @@ def check_settings(pelican) -> None:
         sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
 
 
+def load_kept_slugs(pelican) -> None:
+    """Start from the slugs the last build worked out."""
+    LOADED.clear()
+    LOADED.update(kept.load(Path(merged(pelican.settings)["SLUGS_CACHE_PATH"])))
+    KNOWN.update(LOADED)
+
+
+def keep_slugs(pelican) -> None:
+    """Keep this build's slugs for the next, if it worked out any new ones."""
+    if KNOWN != LOADED:
+        kept.save(Path(merged(pelican.settings)["SLUGS_CACHE_PATH"]), KNOWN)
+
+
 def register() -> None:
     """Connect the handlers."""
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(load_kept_slugs)
+    signals.finalized.connect(keep_slugs)
     signals.content_object_init.connect(set_item_slug)
     signals.article_generator_pretaxonomy.connect(drop_second_items_at_one_address)
     signals.article_generator_pretaxonomy.connect(set_slugs)

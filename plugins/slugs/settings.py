@@ -1,8 +1,12 @@
 """Defaults of the slugs plugin and their checks, merged once into Pelican's settings."""
 
+import os
 import re
 
-DEFAULTS = {"SLUGS_OVERRIDES": {}}
+DEFAULTS = {
+    "SLUGS_OVERRIDES": {},
+    "SLUGS_CACHE_PATH": None,  # None: <CACHE_PATH>/slugs.json
+}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -29,4 +33,6 @@ def merged(settings: dict) -> dict:
                 f"SLUGS_OVERRIDES 中“{'”“'.join(names)}”使用了同一个网址 {slug}"
                 f" (several names share the slug {slug})"
             )
+    if values["SLUGS_CACHE_PATH"] is None:
+        values["SLUGS_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "slugs.json")
     return values

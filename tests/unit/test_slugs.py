@@ -133,7 +133,7 @@ def test_good_overrides_pass(overrides):
 
 
 def test_overrides_default_to_none():
-    assert merged({}) == {"SLUGS_OVERRIDES": {}}
+    assert merged({}) == {"SLUGS_OVERRIDES": {}, "SLUGS_CACHE_PATH": "cache/slugs.json"}
 
 
 @pytest.mark.parametrize(
