@@ -18,13 +18,11 @@ Pelican's figure in the same run. Writes JSON to --out, Markdown beside it, and 
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,6 +31,7 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "scripts")]
 
 from corpus import write_corpus
 from nginx import free_port
+from report import machine, version_of, work_folder, write_report
 
 EDITED = "articles/a-000005.md"  # an article every size has
 STOCK_SETTINGS = """# Stock Pelican: default theme, no plugins; article pages at the same addresses as the project's.
@@ -193,13 +192,6 @@ def markdown(run: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def machine() -> dict:
-    memory = subprocess.run(["free", "-m"], capture_output=True, text=True, check=False).stdout
-    pelican = subprocess.run([sys.executable, "-m", "pelican", "--version"], capture_output=True, text=True, check=False)
-    return {"cores": os.cpu_count(), "memory_mib": int(re.search(r"Mem:\s+(\d+)", memory)[1]),
-            "python": platform.python_version(), "pelican": pelican.stdout.strip()}
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
@@ -208,20 +200,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-preview", action="store_true", help="leave out the live-preview figure")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="build-bench-"))
-    try:
+    with work_folder("build-bench-", args.keep) as work:
         runs = [run_size(size, args.seed, work, not args.no_preview) for size in args.sizes]
-    finally:
-        if args.keep:
-            print(f"work folder kept: {work}", file=sys.stderr)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    report = {"machine": machine(), "runs": runs}
-    tables = "\n".join(markdown(run) for run in runs)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    args.out.with_suffix(".md").write_text(tables, encoding="utf-8")
-    print(tables)
+    write_report(args.out, machine(pelican=version_of([sys.executable, "-m", "pelican", "--version"])), runs, markdown)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import contextlib
 import gzip
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -37,6 +36,7 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "scripts")]
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from corpus import write_corpus
 from nginx import NGINX, nginx
+from report import machine, version_of, work_folder, write_report
 
 PAGEFIND_SUBDIR = "pagefind-bench"
 # Index what the ground truth reads: the story's title, subtitle, byline and body; not the
@@ -509,19 +509,6 @@ def markdown(run: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def machine() -> dict:
-    """Cores, memory and versions the figures were measured with."""
-    memory = subprocess.run(["free", "-m"], capture_output=True, text=True, check=False).stdout
-    pagefind = subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--version"], capture_output=True, text=True, check=False)
-    return {
-        "cores": os.cpu_count(),
-        "memory_mib": int(re.search(r"Mem:\s+(\d+)", memory)[1]),
-        "python": platform.python_version(),
-        "pagefind": pagefind.stdout.strip(),
-        "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout.strip(),
-    }
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run every size and write the JSON and Markdown results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -532,20 +519,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the work folder (corpus and built sites)")
     args = parser.parse_args(argv)
 
-    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
-    try:
+    with work_folder("search-bench-", args.keep) as work:
         runs = [run_size(size, args.seed, work, args.pagefind_language) for size in args.sizes]
-    finally:
-        if args.keep:
-            print(f"work folder kept: {work}", file=sys.stderr)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    report = {"machine": machine(), "runs": runs}
-    tables = "\n".join(markdown(run) for run in runs)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    args.out.with_suffix(".md").write_text(tables, encoding="utf-8")
-    print(tables)
+    versions = {"pagefind": version_of([sys.executable, "-m", "pagefind_bin_extended", "--version"]),
+                "chromium": version_of([CHROMIUM, "--version"])}
+    write_report(args.out, machine(**versions), runs, markdown)
 
 
 if __name__ == "__main__":

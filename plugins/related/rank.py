@@ -50,15 +50,9 @@ def scores_for(position: int, stories: Sequence[Story], tags: Arrays, words: Arr
     equal stories get equal floats.
     """
     story = stories[position]
-    found, weights = [], []
-    for tag in sorted(story.tags):
-        if tag in tags:
-            found.append(tags[tag][0])
-            weights.append(np.full(len(tags[tag][0]), tag_weight))
-    for term, weight in sorted(story.keywords.items()):
-        if term in words:
-            found.append(words[term][0])
-            weights.append(weight * words[term][1])
+    shared = [(tags, tag, tag_weight) for tag in sorted(story.tags)] + [(words, term, weight) for term, weight in sorted(story.keywords.items())]
+    found = [index[key][0] for index, key, _ in shared if key in index]
+    weights = [weight * index[key][1] for index, key, weight in shared if key in index]
     if not found:
         return np.zeros(len(stories))
     scores = np.bincount(np.concatenate(found), weights=np.concatenate(weights), minlength=len(stories))

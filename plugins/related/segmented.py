@@ -65,7 +65,7 @@ def terms_of_all(stories: Sequence[tuple[str, str]], kept: dict[str, str], worke
     """The terms of each (title, html), from `kept` where it has them, cut otherwise; and what to keep
     next time: these stories' terms only, so the file never grows with stories long deleted."""
     keys = [key_of(title, html) for title, html in stories]
-    missing = sorted({key: story for key, story in zip(keys, stories) if key not in kept}.items())
+    missing = {key: story for key, story in zip(keys, stories) if key not in kept}.items()  # once each
     kept_now = {key: kept[key] for key in keys if key in kept}
     kept_now |= dict(zip((key for key, _ in missing), cut_all([story for _, story in missing], workers)))
     return [kept_now[key].split(SEPARATOR) if kept_now[key] else [] for key in keys], kept_now
