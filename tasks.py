@@ -17,17 +17,18 @@ HOST = "127.0.0.1"
 PORT = 8000
 
 
-def pelican(c, settings: str, content: str, output: str, keep_going=False, cache="") -> None:
-    """Run Pelican on `content` with `settings` into `output`, in a new process as CI runs it.
-
-    Pelican has already said what went wrong, so a failure exits with its status, no traceback;
-    `keep_going` (for livereload) leaves the previous preview up instead.
-    """
+def pelican_command(settings: str, content: str, output: str, cache="") -> list[str]:
+    """Pelican on `content` with `settings` into `output`, in a new process as CI runs it."""
     args = [sys.executable, "-m", "pelican", content, "-s", settings, "-o", output]
     if cache:
         args += ["-e", f"CACHE_PATH={json.dumps(cache)}"]
-    result = c.run(shlex.join(args), pty=False, warn=True)
-    if result.exited and not keep_going:
+    return args
+
+
+def pelican(c, settings: str, content: str, output: str, cache="") -> None:
+    """Run Pelican; it has already said what went wrong, so a failure exits with its status, no traceback."""
+    result = c.run(shlex.join(pelican_command(settings, content, output, cache)), pty=False, warn=True)
+    if result.exited:
         sys.exit(result.exited)
 
 
@@ -55,24 +56,11 @@ def serve(c, host=HOST, port=PORT, output=OUTPUT):
 
 @task
 def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT, cache=""):
-    """Build, serve and rebuild on any change to content, theme, plugins or settings; the page reloads."""
-    from livereload import Server
+    """Build, serve, and on any change show the edited story at once, then rebuild the site; the page reloads."""
+    from preview.serve import run
 
-    def rebuild():
-        pelican(c, SETTINGS, content, output, keep_going=True, cache=cache)
-
-    # The watcher counts a file as changed only if it changed after the watcher was made: made
-    # first, an edit saved during the first build is not lost.
-    server = Server()
-    for pattern in (
-        f"{content}/**/*",
-        "theme/**/*",
-        "plugins/**/*.py",
-        SETTINGS,
-    ):
-        server.watch(pattern, rebuild)
-    rebuild()
-    server.serve(host=host, port=int(port), root=output)
+    build_command = pelican_command(SETTINGS, content, output, cache)
+    run(build_command, SETTINGS, content, output, host, int(port), watched=[content, "theme", "plugins", SETTINGS])
 
 
 @task
