@@ -60,7 +60,8 @@ def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT, cache=""
     from preview.serve import run
 
     build_command = pelican_command(SETTINGS, content, output, cache)
-    run(build_command, SETTINGS, content, output, host, int(port), watched=[content, "theme", "plugins", SETTINGS])
+    quick_command = [sys.executable, "-m", "preview.quick", SETTINGS, content, output, *([cache] if cache else [])]
+    run(build_command, quick_command, content, output, host, int(port), watched=[content, "theme", "plugins", SETTINGS])
 
 
 @task

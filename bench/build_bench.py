@@ -44,7 +44,7 @@ ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
 """
 PREVIEW_TIMEOUT = 1800
 # What each preview logs once its first build is done and it watches for changes.
-READY = {"stock": "Done: Processed", "project": "Start detecting changes"}
+READY = {"stock": "Done: Processed", "project": "site rebuilt in"}
 STEP_LINES = {
     "search_index_s": re.compile(r"search index\): .*?([\d.]+) s\b"),
     "related_s": re.compile(r"related stories\): .*?([\d.]+) s\b"),

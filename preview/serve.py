@@ -1,54 +1,125 @@
-"""Serve the preview with python-livereload (its script in each page reloads the browser), driven by preview.live."""
+"""Serve the live preview: the output folder, each page with a script that reloads it when told.
 
-import queue
+Pages reload through Server-Sent Events (EventSource): the site's Content-Security-Policy allows
+scripts only from the site itself, which rules out the inline snippet python-livereload injects.
+"""
+
 import signal
 import sys
 import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-from livereload import Server
-from livereload.handlers import LiveReloadHandler
-from livereload.watcher import Watcher
-from tornado.ioloop import IOLoop
 
 from .live import LivePreview, QuickWorker, watch
 
+SCRIPT_PATH = "/__preview/reload.js"
+EVENTS_PATH = "/__preview/events"
+SCRIPT_TAG = f'<script src="{SCRIPT_PATH}"></script>'.encode()
+KEEP_ALIVE_SECONDS = 15
 
-class NotPolling(Watcher):
-    """python-livereload's watcher polls every file every 0.8 s; preview.live is told by the kernel instead."""
 
-    loop: IOLoop | None = None
+class Reloads:
+    """A count of reloads that each open page's event stream waits on."""
 
-    def start(self, callback) -> bool:
-        self.loop = IOLoop.current()
-        return True  # no polling
+    def __init__(self) -> None:
+        self.count = 0
+        self.changed = threading.Condition()
 
-    def reload(self, path: str) -> None:
-        """Reload every open preview page (from any thread)."""
-        if self.loop is not None:
-            self.loop.add_callback(LiveReloadHandler.reload_waiters, path)
+    def reload(self, path: str = "*") -> None:
+        with self.changed:
+            self.count += 1
+            self.changed.notify_all()
+
+    def wait(self, seen: int) -> int:
+        """Block until there is a reload after `seen`, or the keep-alive time passes; the count now."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.count != seen, timeout=KEEP_ALIVE_SECONDS)
+            return self.count
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Files from the output folder; pages with the reload script; the reload event stream."""
+
+    reloads: Reloads
+
+    def do_GET(self) -> None:
+        route = self.path.split("?", 1)[0]
+        if route == SCRIPT_PATH:
+            return self.send_bytes(200, "text/javascript; charset=utf-8", (Path(__file__).parent / "reload.js").read_bytes())
+        if route == EVENTS_PATH:
+            return self.stream_reloads()
+        page = self.page_file(route)
+        if page is not None:
+            return self.send_bytes(200, "text/html; charset=utf-8", with_script(page.read_bytes()))
+        if not Path(self.translate_path(route)).exists() and (Path(self.directory) / "404.html").is_file():
+            return self.send_bytes(404, "text/html; charset=utf-8", with_script((Path(self.directory) / "404.html").read_bytes()))
+        return super().do_GET()
+
+    def page_file(self, route: str) -> Path | None:
+        path = Path(self.translate_path(route))
+        if path.is_dir() and route.endswith("/"):
+            path = path / "index.html"
+        return path if path.suffix == ".html" and path.is_file() else None
+
+    def send_bytes(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")  # a preview is never stale in the browser's cache
+        self.end_headers()
+        self.wfile.write(body)
+
+    def stream_reloads(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.reloads.count
+        try:
+            while True:
+                now = self.reloads.wait(seen)
+                self.wfile.write(b"event: reload\ndata: reload\n\n" if now != seen else b": still here\n\n")
+                self.wfile.flush()
+                seen = now
+        except OSError:
+            pass  # the page was closed or reloaded
+
+    def log_message(self, format, *args) -> None:
+        pass  # the preview's terminal is for the editor's messages, not for every request
+
+
+def with_script(page: bytes) -> bytes:
+    """The page with the reload script before </head> (or at the end when it has none)."""
+    head_end = page.find(b"</head>")
+    return page[:head_end] + SCRIPT_TAG + page[head_end:] if head_end >= 0 else page + SCRIPT_TAG
 
 
 def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run(build_command: list[str], settings: str, content: str, output: str, host: str, port: int,
+def run(build_command: list[str], quick_command: list[str], content: str, output: str, host: str, port: int,
         watched: list[str], plugins: str = "plugins") -> None:
     """Build, serve and keep the preview current until Ctrl-C (or SIGTERM)."""
-    watcher = NotPolling()
-    worker = QuickWorker([sys.executable, "-m", "preview.quick", settings, content, output])
-    live = LivePreview(build_command, worker, Path(content), Path(plugins), watcher.reload, say)
+    reloads = Reloads()
+    live = LivePreview(build_command, QuickWorker(quick_command), Path(content), Path(plugins), reloads.reload, say)
     stop = threading.Event()
     # Watching starts before the first build: a story saved during it is not missed.
     threading.Thread(target=watch, args=([Path(p) for p in watched], live.events, stop), daemon=True).start()
     threading.Thread(target=live.run, daemon=True).start()
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: builds and worker end too
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: the build and worker end too
     Path(output).mkdir(parents=True, exist_ok=True)
+    handler = type("Handler", (PreviewHandler,), {"reloads": reloads})
+    server = ThreadingHTTPServer((host, port), partial(handler, directory=str(Path(output).resolve())))
+    server.daemon_threads = True
+    say(f"网站预览 Previewing {output}/ at http://{host}:{port}/ (Ctrl-C 停止)")
     try:
-        server = Server(watcher=watcher)
-        server.serve(host=host, port=port, root=output)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
     finally:
+        server.server_close()
         stop.set()
         live.events.put(None)
         live.stop()
