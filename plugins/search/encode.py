@@ -7,14 +7,25 @@ postings: number of stories, then for each story the gap from the previous story
   for a pair: number of positions and the gaps between them (the first from 0),
   for a character: count and first position.
 Everything is computed on whole numpy arrays: a "stream" is the sequence of numbers to write.
+The index arrives a group of keys at a time (index.grouped_occurrences); each group is encoded
+at once, and the shards are cut from the encoded groups when their total size is known.
 """
+
+from collections.abc import Iterable
+from typing import NamedTuple
 
 import numpy as np
 
-from .index import PAIR_SHIFT, Occurrences
+from .index import Occurrences
+from .keys import LOW_21, PAIR_SHIFT, fnv1a
 
-FNV_OFFSET, FNV_PRIME, LOW_32 = 0x811C9DC5, 0x01000193, 0xFFFFFFFF
-LOW_21 = (1 << PAIR_SHIFT) - 1
+
+class Encoded(NamedTuple):
+    """A group's entries as bytes: each entry's key, and where its bytes start in `data`."""
+
+    keys: np.ndarray  # uint64
+    data: np.ndarray  # uint8
+    starts: np.ndarray  # int64
 
 
 def starts_of(values: np.ndarray) -> np.ndarray:
@@ -110,14 +121,6 @@ def varints(numbers: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return out
 
 
-def fnv1a(keys: np.ndarray) -> np.ndarray:
-    """32-bit FNV-1a over each key's code points, as engine.js computes it."""
-    pair = keys > LOW_21
-    first = np.where(pair, keys >> PAIR_SHIFT, keys)
-    value = ((FNV_OFFSET ^ first) * FNV_PRIME) & LOW_32
-    return np.where(pair, ((value ^ (keys & LOW_21)) * FNV_PRIME) & LOW_32, value)
-
-
 def entry_bytes(stream: np.ndarray, entry_starts: np.ndarray, size_slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The entries as bytes, each postings size filled in, and where each entry's bytes start."""
     sizes = varint_sizes(stream)
@@ -137,21 +140,54 @@ def shard_count(total_bytes: int, target_bytes: int) -> int:
     return count
 
 
-def shards(characters: Occurrences, pairs: Occurrences, target_bytes: int) -> list[bytes]:
-    """The index split into shards of about `target_bytes`; within a shard, characters then pairs in key order."""
+def encoded(characters: Occurrences, pairs: Occurrences) -> Encoded:
+    """One group's characters and pairs as entries: characters, then pairs, each in key order."""
     keys, data, starts = [], [], []
     for part_keys, stream, entry_starts, size_slots in (character_entries(characters), pair_entries(pairs)):
         part_data, part_starts = entry_bytes(stream, entry_starts, size_slots)
         keys.append(part_keys)
         starts.append(part_starts + sum(map(len, data)))
         data.append(part_data)
-    keys, data, starts = np.concatenate(keys), np.concatenate(data), np.concatenate(starts)
+    return Encoded(np.concatenate(keys), np.concatenate(data), np.concatenate(starts))
+
+
+def in_shards(entries: Encoded, count: int, homes: range) -> list[bytes]:
+    """The shards numbered `homes` (of `count`), from entries that all belong in them: in key order
+    within a shard, so characters (keys below 2**21) come before pairs."""
+    keys, data, starts = entries
     sizes = np.diff(np.append(starts, len(data)))
-    count = shard_count(len(data), target_bytes)
     home = fnv1a(keys) % count
-    order = np.argsort(home, kind="stable")
+    order = np.lexsort((keys, home))
     ordered_sizes = sizes[order]
     gather = np.repeat(starts[order] - (np.cumsum(ordered_sizes) - ordered_sizes), ordered_sizes) + np.arange(len(data))
     ordered = data[gather].tobytes()
     ends = np.cumsum(np.bincount(home, weights=sizes, minlength=count).astype(np.int64))
-    return [ordered[start:end] for start, end in zip(np.concatenate(([0], ends[:-1])), ends)]
+    bounds = np.concatenate(([0], ends))
+    return [ordered[bounds[shard] : bounds[shard + 1]] for shard in homes]
+
+
+def shards(groups: Iterable[Encoded], target_bytes: int) -> list[bytes]:
+    """The index split into shards of about `target_bytes`, from its groups of keys (group g holds
+    the keys whose hash is g mod the number of groups, a power of two).
+
+    The shard count is a power of two too: with at least as many shards as groups, each shard's
+    keys are all in one group (shard s in group s mod groups); with fewer, each group's keys are
+    all in one shard (group g in shard g mod shards). Either way the shards are cut a bucket of
+    groups at a time.
+    """
+    groups = list(groups)
+    count = shard_count(sum(len(group.data) for group in groups), target_bytes)
+    buckets = min(len(groups), count)
+    split: list[bytes] = [b""] * count
+    for bucket in range(buckets):
+        members = [group for number, group in enumerate(groups) if number % buckets == bucket]
+        offsets = np.cumsum([0] + [len(group.data) for group in members])
+        entries = Encoded(
+            np.concatenate([group.keys for group in members]),
+            np.concatenate([group.data for group in members]),
+            np.concatenate([group.starts + offset for group, offset in zip(members, offsets)]),
+        )
+        homes = range(bucket, count, buckets)
+        for shard, data in zip(homes, in_shards(entries, count, homes)):
+            split[shard] = data
+    return split

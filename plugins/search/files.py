@@ -5,8 +5,8 @@ import json
 from collections.abc import Sequence
 
 from .document import TITLE_SPAN, Story, laid_out
-from .encode import shards
-from .index import occurrences
+from .encode import encoded, shards
+from .index import grouped_occurrences
 
 FORMAT = 1
 # One character per story names its section in the manifest; 62 sections is far more than a news site has.
@@ -39,7 +39,8 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> dict[str,
     sections = sorted({story.section for story in ordered if story.section})
     if len(sections) > len(SECTION_MARKS):
         raise ValueError(f"搜索索引最多支持 {len(SECTION_MARKS)} 个栏目 (at most {len(SECTION_MARKS)} sections)")
-    index_shards = shards(*occurrences([laid_out(story.title, story.fields) for story in ordered]), target_shard_bytes)
+    texts = [laid_out(story.title, story.fields) for story in ordered]
+    index_shards = shards((encoded(*group) for group in grouped_occurrences(texts)), target_shard_bytes)
     files = {f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}
     files |= {f"stories/{story_id}.json": story_file(story) for story_id, story in enumerate(ordered)}
     digest = hashlib.sha1()

@@ -5,9 +5,10 @@ import json
 import numpy as np
 import pytest
 from search.document import TITLE_SPAN, Story, body_text, laid_out
-from search.encode import fnv1a, shard_count, shards, varint_sizes, varints
+from search.encode import encoded, shard_count, shards, varint_sizes, varints
 from search.files import search_files, without_comment_lines
-from search.index import PAIR_SHIFT, occurrences
+from search.index import grouped_occurrences, occurrences
+from search.keys import PAIR_SHIFT, fnv1a
 from search.normalise import clean, normalise, query_terms
 from search.settings import merged
 
@@ -166,7 +167,7 @@ TEXTS = [laid_out(f"第{n}篇 铁东区政协调研", (f"正文{n}：物业管�
 
 @pytest.mark.parametrize("target", [256, 8192])
 def test_every_key_is_in_the_shard_its_hash_names_with_every_occurrence(target):
-    split = shards(*occurrences(TEXTS), target_bytes=target)
+    split = shards([encoded(*occurrences(TEXTS))], target_bytes=target)
     assert len(split) & (len(split) - 1) == 0 and (len(split) > 1) == (target == 256)
     decoded = {}
     for number, shard in enumerate(split):
@@ -176,8 +177,16 @@ def test_every_key_is_in_the_shard_its_hash_names_with_every_occurrence(target):
     assert decoded == index_reference(TEXTS)
 
 
+@pytest.mark.parametrize("rows_per_group, groups", [(10**9, 1), (4000, 4), (500, 32), (50, 128)])
+@pytest.mark.parametrize("target", [256, 2048, 8192])
+def test_the_shards_are_the_same_bytes_however_many_groups_the_keys_are_cut_into(rows_per_group, groups, target):
+    parts = [encoded(*group) for group in grouped_occurrences(TEXTS, rows_per_group)]
+    assert len(parts) == groups
+    assert shards(parts, target_bytes=target) == shards([encoded(*occurrences(TEXTS))], target_bytes=target)
+
+
 def test_an_empty_site_has_one_empty_shard():
-    assert shards(*occurrences([]), target_bytes=8192) == [b""]
+    assert shards([encoded(*occurrences([]))], target_bytes=8192) == [b""]
 
 
 @pytest.mark.parametrize("total, target, count", [(0, 8192, 1), (8000, 8192, 1), (12000, 8192, 2), (1_000_000, 8192, 128)])
