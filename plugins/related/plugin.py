@@ -10,7 +10,7 @@ from pelican import signals
 
 from .keywords import inverse_frequencies, weigh
 from .rank import Story, related
-from .segmented import load, save, terms_of_all
+from .segmented import load, save, split_terms, terms_of_all
 from .settings import merged
 
 logger = logging.getLogger(__name__)
@@ -38,14 +38,15 @@ def relate(articles: list, settings: dict, kept: dict[str, str]) -> dict[str, st
     segmented terms to keep for the next build."""
     texts = [(article.title, article._content or "") for article in articles]
     documents, kept_now = terms_of_all(texts, kept, settings["RELATED_WORKERS"])
-    idf = inverse_frequencies(documents)
+    # Each story's terms split when used, twice, rather than all held as lists at once.
+    idf = inverse_frequencies(map(split_terms, documents))
     stories = [
         Story(
             article.url,
             article.date,
             getattr(article.category, "name", ""),
             frozenset(tag.name for tag in getattr(article, "tags", [])),
-            weigh(document, idf, settings["RELATED_KEYWORDS"]),
+            weigh(split_terms(document), idf, settings["RELATED_KEYWORDS"]),
             article,
         )
         for article, document in zip(articles, documents)

@@ -4,15 +4,21 @@ import pickle
 
 import pytest
 from related.keywords import story_text, terms
-from related.segmented import key_of, load, save, terms_of_all
+from related.segmented import key_of, load, save, split_terms, terms_of_all
 
 PROPERTY = ("健全管理机制 破解治理难题", "<p>铁东区系统推进有物业小区提质增效，补齐无物业小区管理短板，推动实现物业服务全覆盖。</p>")
 STRAW = ("全面压实责任 守牢安全底线", "<p>调研组要求，要持续推进秸秆焚烧管控宣传引导工作，做到精准化、常态化。</p>")
 PHOTO = ("金秋助学", '<figure><img src="a.jpg" alt=""><figcaption>资助40名学生<span class="credit">本报通讯员 高欣 摄</span></figcaption></figure>')
 
 
+def term_lists(stories, kept, workers=1):
+    """terms_of_all's terms as lists, and what it keeps."""
+    joined, kept_next = terms_of_all(stories, kept, workers=workers)
+    return [split_terms(terms) for terms in joined], kept_next
+
+
 def test_cut_stories_give_the_terms_jieba_gives():
-    found, kept = terms_of_all([PROPERTY, STRAW, PHOTO], {}, workers=1)
+    found, kept = term_lists([PROPERTY, STRAW, PHOTO], {})
     assert found == [terms(story_text(*story)) for story in (PROPERTY, STRAW, PHOTO)]
     assert "物业服务" in found[0] or "物业" in found[0]
     assert set(kept) == {key_of(*story) for story in (PROPERTY, STRAW, PHOTO)}
@@ -21,7 +27,7 @@ def test_cut_stories_give_the_terms_jieba_gives():
 def test_a_kept_story_is_not_cut_again():
     """What is kept is used as it is: a story found in the cache gives the kept terms."""
     kept = {key_of(*PROPERTY): "物业\x1f管理"}
-    found, _ = terms_of_all([PROPERTY, STRAW], kept, workers=1)
+    found, _ = term_lists([PROPERTY, STRAW], kept)
     assert found[0] == ["物业", "管理"]
     assert found[1] == terms(story_text(*STRAW))
 
@@ -35,7 +41,7 @@ def test_a_kept_story_is_not_cut_again():
 )
 def test_an_edited_story_is_cut_again(changed):
     kept = {key_of(*PROPERTY): "物业\x1f管理"}
-    found, kept_next = terms_of_all([changed], kept, workers=1)
+    found, kept_next = term_lists([changed], kept)
     assert found == [terms(story_text(*changed))]
     assert list(kept_next) == [key_of(*changed)]
 
@@ -47,7 +53,7 @@ def test_only_the_stories_of_this_build_are_kept_for_the_next():
 
 
 def test_a_story_with_no_terms_gives_an_empty_list():
-    found, _ = terms_of_all([("", "<p>。</p>")], {}, workers=1)
+    found, _ = term_lists([("", "<p>。</p>")], {})
     assert found == [[]]
 
 
