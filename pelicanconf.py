@@ -16,7 +16,8 @@ PLUGIN_PATHS = ["plugins"]
 # Markdown → metadata (editorial fields and bylines, slugs) → HTML (photos, summaries) → pages,
 # feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); fingerprint
 # links the theme's CSS, JS and icons by names that carry their hash; fixedurls works each address
-# out once, not on every use; strict fails a build that logged problems; atomic replaces the
+# out once, not on every use; strict fails a build that logged problems; incremental takes a page
+# whose inputs are unchanged from the last build instead of rendering it; atomic replaces the
 # output only when the build succeeded.
 PLUGINS = [
     "editorial",
@@ -35,6 +36,7 @@ PLUGINS = [
     "fixedurls",
     "fingerprint",
     "strict",
+    "incremental",
     "atomic",
 ]
 

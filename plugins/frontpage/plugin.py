@@ -9,12 +9,14 @@ from .settings import merged
 
 
 def plan_site(generator) -> None:
-    """After articles are read: `sections` for the header, `front_page` for the home page."""
+    """After articles are read: `sections` (with their stories) and `section_links` (the sections
+    alone, for the header of every page), and `front_page` for the home page."""
     settings = merged(generator.settings)
     by_name = {category.name: (category, articles) for category, articles in generator.categories}
     order = order_sections(list(by_name), settings["FRONTPAGE_SECTIONS"])
     sections = [by_name[name] for name in order]
     generator.context["sections"] = sections
+    generator.context["section_links"] = [section for section, _ in sections]
     generator.context["front_page"] = plan_front_page(
         generator.articles,
         sections,

@@ -1,16 +1,19 @@
 """Pelican glue: JSON-LD on every article; robots.txt and the Google News sitemap as files.
 
-JSON-LD is made at article_generator_write_article, just before each article is written, not at
-article_generator_finalized: by then every generator has read its content, so {static} links in
-a body resolve (the static generator reads last; reading a body earlier logs "Unable to find"
-and Pelican memoizes the broken body), and summaries set by other plugins are final.
+JSON-LD is made at all_generators_finalized, not at article_generator_finalized: by then every
+generator has read its content, so {static} links in a body resolve (the static generator reads
+last; reading a body earlier logs "Unable to find" and Pelican memoizes the broken body), and
+summaries set by other plugins are final. It is made before any page is written, so what a page
+is given is settled before the incremental plugin compares it with the last build's.
 """
 
 import logging
 import os
 import sys
+from itertools import chain
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from .clock import build_time
 from .jsonld import Image, Person, Publisher, Story, json_ld, script_json
@@ -75,9 +78,14 @@ def story_of(article, settings: dict) -> Story:
     )
 
 
-def add_json_ld(generator, content) -> None:
-    """Set `article.json_ld`, which the theme puts in <script type="application/ld+json">."""
-    content.json_ld = script_json(json_ld(story_of(content, generator.settings), publisher_of(generator.settings)))
+def add_json_ld(generators) -> None:
+    """Set `article.json_ld`, which the theme puts in <script type="application/ld+json">, on every
+    article once all are read and before any page is written (a page's inputs are then settled)."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            publisher = publisher_of(generator.settings)
+            for article in chain(generator.articles, generator.translations, generator.hidden_articles, generator.hidden_translations):
+                article.json_ld = script_json(json_ld(story_of(article, generator.settings), publisher))
 
 
 class MachineFiles:
@@ -118,5 +126,5 @@ def machine_files(pelican) -> type:
 def register() -> None:
     """Connect the handlers."""
     signals.initialized.connect(check_settings)
-    signals.article_generator_write_article.connect(add_json_ld)
+    signals.all_generators_finalized.connect(add_json_ld)
     signals.get_generators.connect(machine_files)

@@ -1,0 +1,50 @@
+"""The pages the last build wrote: each page's input digest and the file it left, kept as JSON.
+
+A page is taken from the last build only if its file is still the one that build wrote (same size,
+modification time and inode): the live preview, or a person, may have written it since.
+"""
+
+import json
+import os
+from pathlib import Path
+
+FORMAT = 1
+
+
+def file_stamp(path: Path) -> list[int] | None:
+    """What tells a file apart from one written over it; None when there is none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+def load(path: Path, salt: str) -> dict[str, list]:
+    """Page → [digest, stamp] from the last build with the same salt (theme, plugins, settings); else empty."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(kept, dict) or kept.get("format") != FORMAT or kept.get("salt") != salt or not isinstance(kept.get("pages"), dict):
+        return {}
+    return kept["pages"]
+
+
+def save(path: Path, salt: str, pages: dict[str, list]) -> None:
+    """Write the record whole, through a temporary file of this process's own."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_text(json.dumps({"format": FORMAT, "salt": salt, "pages": pages}, sort_keys=True), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def reusable(pages: dict[str, list], output: Path, name: str, digest: str) -> str | None:
+    """The last build's text of page `name` when its inputs had this digest and its file is untouched."""
+    kept = pages.get(name)
+    if not kept or kept[0] != digest or kept[1] != file_stamp(output / name):
+        return None
+    try:
+        return (output / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

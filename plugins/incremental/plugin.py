@@ -1,0 +1,107 @@
+"""Pelican glue: a page whose template inputs are those of the last build is taken from that
+build's output instead of rendered again (render, not write, is where a build's time goes).
+
+Every template a generator hands the writer is wrapped: before rendering, the digest of what the
+template can show (signature.py, over the context names it uses, templates.py) is compared with
+the one kept for that page (kept.py); the salt of the record covers the theme, the plugins and
+the settings, so a change to any of them renders everything. List this plugin before atomic.
+"""
+
+import hashlib
+import logging
+from importlib.metadata import version
+from pathlib import Path
+
+from pelican import signals
+
+from . import kept
+from .settings import merged
+from .signature import Digests
+from .templates import names_used
+
+logger = logging.getLogger(__name__)
+ABSENT = "<absent>"
+
+
+def salt_of(settings: dict, folders: list[Path]) -> str:
+    """What every page depends on: Pelican, the theme's and the plugins' files, and the settings."""
+    digest = hashlib.blake2b(f"pelican {version('pelican')}".encode(), digest_size=20)
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    described = {key: f"{value.__module__}.{value.__qualname__}" if callable(value) else value for key, value in settings.items()}
+    digest.update(Digests().of(described))
+    return digest.hexdigest()
+
+
+class Build:
+    """This build's record: what the last build kept, and each page rendered or reused now."""
+
+    def start(self, pelican) -> None:
+        settings = pelican.settings
+        self.record = Path(merged(settings)["INCREMENTAL_CACHE_PATH"])
+        self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
+        folders = [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
+        self.salt = salt_of(settings, [folder for folder in folders if folder.is_dir()])
+        self.last = kept.load(self.record, self.salt)
+        self.digests = Digests()
+        self.now: dict[str, str] = {}  # page → digest of its inputs, rendered or reused
+        self.reused = 0
+
+    def render(self, template, names, context: dict) -> str:
+        name = context.get("output_file")
+        if names is None or not name:
+            return template.render(context)
+        digest = self.digests.page({key: context.get(key, ABSENT) for key in names | {"output_file", "SITEURL"}})
+        self.now[name] = digest
+        text = kept.reusable(self.last, self.output, name, digest)
+        if text is None:
+            return template.render(context)
+        self.reused += 1
+        return text
+
+    def finish(self, pelican) -> None:
+        written = Path(pelican.output_path)
+        pages = {name: [digest, kept.file_stamp(written / name)] for name, digest in self.now.items()}
+        kept.save(self.record, self.salt, {name: page for name, page in pages.items() if page[1]})
+        rendered = len(self.now) - self.reused
+        logger.info("页面 (pages): 重新生成 %d，沿用上次 %d (%d rendered, %d reused)", rendered, self.reused, rendered, self.reused)
+
+
+BUILD = Build()
+
+
+class Remembered:
+    """A template whose render looks for the same page from the last build first."""
+
+    def __init__(self, template, names) -> None:
+        self.template, self.names = template, names
+
+    def render(self, context: dict) -> str:
+        return BUILD.render(self.template, self.names, context)
+
+    def __getattr__(self, name: str):
+        return getattr(self.template, name)
+
+
+def remember_templates(generator) -> None:
+    """Hand the generator's writes templates that first look for the page from the last build."""
+    if not hasattr(generator, "get_template") or not hasattr(generator, "env"):
+        return
+    load = generator.get_template
+    wrapped: dict[str, Remembered] = {}
+
+    def get_template(name: str):
+        if name not in wrapped:
+            template = load(name)
+            wrapped[name] = Remembered(template, names_used(generator.env, template.name))
+        return wrapped[name]
+
+    generator.get_template = get_template
+
+
+def register() -> None:
+    """Connect the handlers; list this plugin after strict (a failed build keeps the old record) and before atomic."""
+    signals.initialized.connect(BUILD.start)
+    signals.generator_init.connect(remember_templates)
+    signals.finalized.connect(BUILD.finish)

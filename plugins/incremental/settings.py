@@ -1,0 +1,15 @@
+"""Defaults of the incremental plugin, merged once into Pelican's settings."""
+
+import os
+
+DEFAULTS = {
+    "INCREMENTAL_CACHE_PATH": None,  # None: <CACHE_PATH>/pages.json
+}
+
+
+def merged(settings: dict) -> dict:
+    """Return this plugin's settings with defaults filled in."""
+    values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    if values["INCREMENTAL_CACHE_PATH"] is None:
+        values["INCREMENTAL_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "pages.json")
+    return values

@@ -1,0 +1,134 @@
+"""A rebuild renders only the pages whose inputs changed, and is the same site, byte for byte, as a
+cold build of the same content: after adding, editing, renaming and deleting stories, changing a
+tag, a section, a photo item, and after the live preview wrote a page of its own."""
+
+import os
+import re
+import shutil
+
+import pytest
+from sitebuild import ROOT, jpeg, run_pelican
+from test_reproducible import tree
+
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795564800", COLUMNS="400")  # 2026-11-25
+COUNTS = re.compile(r"页面 \(pages\): 重新生成 (\d+)，沿用上次 (\d+)")
+
+
+def build(content, output, cache) -> tuple[int, int]:
+    """Build; (pages rendered, pages taken from the last build)."""
+    process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', "-v", env=ENV)
+    assert process.returncode == 0, process.stdout + process.stderr[-3000:]
+    rendered, reused = COUNTS.search(process.stdout + process.stderr).groups()
+    return int(rendered), int(reused)
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add_story(content):
+    (content / "articles/dongji-gongre.md").write_text(
+        "Title: 今冬供热准备就绪\nDate: 2026-11-25 09:00\nCategory: 民生\nTags: 供热, 民生实事\n"
+        "Byline: 本报记者 李明\n\n全区供热管网已完成注水试压，各换热站设备检修完毕。\n\n"
+        "区住建局表示，将设立供热服务热线，及时处理居民反映的问题。\n",
+        encoding="utf-8",
+    )
+
+
+def edit_story(content):
+    replace(content / "articles/wenyi-yanchu.md", "四平植物园", "南湖公园")
+    replace(content / "articles/wenyi-yanchu.md", "Title: 立足群众文化需求 丰富群众文化生活", "Title: 立足群众需求 丰富文化生活")
+
+
+def rename_story(content):
+    (content / "articles/jinqiao-bianmin.md").rename(content / "articles/jinqiao-yiliao.md")
+
+
+def delete_story(content):
+    (content / "articles/jinqiao-yiliao.md").unlink()  # 民生 keeps the story added first
+
+
+def delete_a_section(content):
+    (content / "articles/fazhi-diaoyan.md").unlink()  # the only 政务 story: the header of every page changes
+
+
+def change_tag(content):
+    replace(content / "articles/jiegan-fenshao.md", "Tags: ", "Tags: 生态环境, ")
+
+
+def change_section(content):
+    replace(content / "articles/wuye-guanli.md", "Category: 要闻", "Category: 民生")
+
+
+def add_photo_item(content):
+    (content / "images/qiaoliang-weixiu.jpg").write_bytes(jpeg(1600, 1067))
+    (content / "photos/qiaoliang-weixiu.md").write_text(
+        "Title: 北山桥完成维修加固\nDate: 2026-11-25 10:00\nCategory: 图片新闻\nPhoto: images/qiaoliang-weixiu.jpg\n"
+        "Alt: 工人在北山桥桥面铺设沥青\n\n11月24日，工人在北山桥桥面铺设沥青。本报通讯员 高欣 摄\n",
+        encoding="utf-8",
+    )
+
+
+EDITS = [add_story, edit_story, rename_story, delete_story, change_tag, change_section, add_photo_item, delete_a_section]
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content, tmp_path / "output", tmp_path / "cache"
+
+
+def test_each_rebuild_is_the_site_a_cold_build_makes(site, tmp_path):
+    content, output, cache = site
+    build(content, output, cache)
+    for number, edit in enumerate(EDITS):
+        edit(content)
+        rendered, reused = build(content, output, cache)
+        cold = tmp_path / f"cold-{number}"
+        build(content, cold / "output", cold / "cache")
+        assert tree(output) == tree(cold / "output"), edit.__name__
+        if edit is delete_a_section:
+            assert reused == 0
+        else:
+            assert reused > 0, edit.__name__
+
+
+def test_an_unchanged_rebuild_renders_nothing(site):
+    content, output, cache = site
+    rendered, reused = build(content, output, cache)
+    assert reused == 0 and rendered > 40
+    assert build(content, output, cache) == (0, rendered)
+
+
+def test_one_edited_story_renders_its_page_and_the_pages_that_show_it(site):
+    content, output, cache = site
+    total, _ = build(content, output, cache)
+    replace(content / "articles/wenyi-yanchu.md", "四平植物园", "南湖公园")
+    rendered, reused = build(content, output, cache)
+    assert rendered + reused == total
+    assert 1 <= rendered < total / 2
+    assert "南湖公园" in (output / "2026/11/wenyi-yanchu.html").read_text(encoding="utf-8")
+
+
+def test_a_page_written_over_since_is_rendered_again(site, tmp_path):
+    """The live preview writes a story's page into the served folder: the next build never takes that as its own."""
+    content, output, cache = site
+    build(content, output, cache)
+    page = output / "2026/11/wenyi-yanchu.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("四平植物园", "预览中的页面"), encoding="utf-8")
+    assert build(content, output, cache)[0] == 1
+    assert "预览中的页面" not in page.read_text(encoding="utf-8")
+
+
+def test_a_changed_template_renders_every_page(site, tmp_path):
+    content, output, cache = site
+    total, _ = build(content, output, cache)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    replace(theme / "templates/base.html", "</footer>", "<!-- 新的页脚 --></footer>")
+    process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', "-t", str(theme), "-v", env=ENV)
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert COUNTS.search(process.stdout + process.stderr).groups() == (str(total), "0")
