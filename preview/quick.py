@@ -21,8 +21,9 @@ from pathlib import Path
 
 import jinja2
 
-# Plugins that need every story, or that only the full build should run.
-WHOLE_SITE_PLUGINS = ("related", "neighbors", "search", "sitemap", "feeds", "strict", "atomic")
+# Plugins that need every story, or that only the full build should run (incremental's record
+# describes the full build's output).
+WHOLE_SITE_PLUGINS = ("related", "neighbors", "search", "sitemap", "feeds", "strict", "incremental", "atomic")
 # Listings a one-story site would get wrong, and that the full rebuild writes: not written here.
 LISTINGS_NOT_WRITTEN = {
     "DIRECT_TEMPLATES": [],

@@ -55,7 +55,7 @@ def test_one_published_story_stands_in_for_each_section(tmp_path):
 
 
 def test_a_one_item_site_leaves_the_whole_site_work_and_the_caches_alone():
-    settings = {"PLUGINS": ["editorial", "slugs", "photos", "related", "neighbors", "search", "atomic", "strict"],
+    settings = {"PLUGINS": ["editorial", "slugs", "photos", "related", "neighbors", "search", "strict", "incremental", "atomic"],
                 "PAGE_PATHS": ["pages"], "ARTICLE_PATHS": [""], "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
     story_site = one_item_settings(settings, "articles/wenyi-yanchu.md", "/tmp/staging", ["photos/e.md"])
     assert story_site["ARTICLE_PATHS"] == ["articles/wenyi-yanchu.md", "photos/e.md"]
