@@ -2,7 +2,7 @@
 
 The digest is over values as a template sees them: text, numbers, dates, lists, mappings, and
 objects by their attributes. A story (anything with a `source_path`) counts with every attribute
-and its `url`, `save_as`, `content` and `summary` as Pelican works them out (its links to other
+and its `url`, `content` and `summary` as Pelican works them out (its links to other
 stories resolved), so a change a page could show changes the digest; the stories it holds count
 to one level (Digests.of): a template may show a related story's fields, not that story's own
 related stories. A value whose digest would differ from build to build (an object
@@ -13,10 +13,16 @@ import hashlib
 from datetime import date, datetime, time
 from typing import Any
 
-# Attributes that are the build's machinery, not what a page shows.
-NOT_SHOWN = frozenset({"settings", "_context", "_cache", "readers"})
-COMPUTED = ("url", "save_as", "content", "summary")
-ATOMS = (str, int, float, bool, type(None), bytes)
+# Attributes that are the build's machinery, not what a page shows; and a story's raw body and
+# summary, which count as Pelican resolves them (COMPUTED), with links to other stories filled in.
+NOT_SHOWN = frozenset({"settings", "_context", "_cache", "readers", "_content", "_summary"})
+COMPUTED = ("url", "content", "summary")
+ATOMS = (int, float, bool, type(None), bytes)
+
+
+def in_key_order(item: tuple) -> tuple[str, str]:
+    """Mapping items in an order that is the same in every build (keys are names, mostly)."""
+    return type(item[0]).__name__, str(item[0])
 
 
 def is_story(value: Any) -> bool:
@@ -24,31 +30,32 @@ def is_story(value: Any) -> bool:
 
 
 class Digests:
-    """Digests of values for one build: each object (but the page's own) is worked out once per depth."""
+    """Digests of values for one build: each story, section, tag and author is worked out once per depth."""
 
     def __init__(self) -> None:
-        # (id, depth) → (the object, kept alive so its id stays its own; its digest)
+        # (id, depth) → (the object, kept so its id stays its own; its digest)
         self.known: dict[tuple[int, int], tuple[Any, bytes]] = {}
         self.open: set[tuple[int, int]] = set()
 
     def page(self, values: dict[str, Any]) -> str:
         """The digest of a page's named inputs. The page's own story (`article`, `page`) counts whole;
         every other story it is given, in a list or a plan, counts by its own fields, as a link in a
-        listing shows it. The values are looked at afresh: a plugin may have set something on the
-        page's own story just before it is written."""
+        listing shows it. Plugins have settled every story before the first page is written."""
         digest = hashlib.blake2b(digest_size=20)
         for name in sorted(values):
             value = values[name]
-            digest.update(name.encode() + b"=" + self.of(value, 0 if is_story(value) else 1, remember=False) + b";")
+            digest.update(name.encode() + b"=" + self.of(value, 0 if is_story(value) else 1) + b";")
         return digest.hexdigest()
 
-    def of(self, value: Any, depth: int = 0, remember: bool = True) -> bytes:
+    def of(self, value: Any, depth: int = 0) -> bytes:
         """A page's own story (depth 0) counts whole; a story it holds (a related story, depth 1)
         counts with its own attributes; a story that one holds (depth 2) does not count. Templates
         show a related story's title, never its related stories: so an edit changes the pages
         that show the story, not every page linked to it through a chain of stories."""
+        if isinstance(value, str):  # Markup too: the same text either way
+            return b"'%d'" % len(value) + value.encode("utf-8", "surrogatepass")
         if isinstance(value, ATOMS):
-            return repr(value).encode("utf-8", "surrogatepass")
+            return repr(value).encode()
         if isinstance(value, (datetime, date, time)):
             return value.isoformat().encode() + repr(getattr(value, "tzinfo", None)).encode()
         story = is_story(value)
@@ -64,15 +71,17 @@ class Digests:
             digest = hashlib.blake2b(self.parts(value, depth + story), digest_size=20).digest()
         finally:
             self.open.discard(key)
-        if remember:
+        if story or hasattr(value, "as_dict"):
+            # Stories, sections, tags and authors live the whole build; a page's paginator does
+            # not, and keeping it (and its id) would hold every page's lists in memory.
             self.known[key] = (value, digest)
         return digest
 
     def parts(self, value: Any, depth: int) -> bytes:
         """What `value` holds, each part at `depth`."""
         if isinstance(value, dict):
-            items = sorted((self.of(k, depth), self.of(v, depth)) for k, v in value.items())
-            return b"{" + b",".join(k + b":" + v for k, v in items) + b"}"
+            items = sorted(value.items(), key=in_key_order)
+            return b"{" + b",".join(self.of(k, depth) + b":" + self.of(v, depth) for k, v in items) + b"}"
         if isinstance(value, (list, tuple)):
             return b"[" + b",".join(self.of(item, depth) for item in value) + b"]"
         if isinstance(value, (set, frozenset)):
