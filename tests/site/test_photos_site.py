@@ -138,10 +138,10 @@ def test_photo_item_with_more_photos_shows_them_as_a_gallery_after_its_own(site)
 def test_rebuild_with_unchanged_photos_does_no_image_work_and_a_changed_photo_is_remade(tmp_path):
     first, _ = build(tmp_path, NEWSROOM)
     assert "新处理 7 张，沿用缓存 0 张" in " ".join(first.stdout.split())
-    cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")}
+    cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache/photos").rglob("*.*")}
     second, _ = build(tmp_path, NEWSROOM)
     assert "新处理 0 张，沿用缓存 7 张" in " ".join(second.stdout.split())
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")} == cached
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache/photos").rglob("*.*")} == cached
     changed = NEWSROOM | {"images/jinqiu.jpg": phone_jpeg((1200, 800), orientation=1, seed=40)}
     third, site = build(tmp_path, changed)
     assert "新处理 1 张，沿用缓存 6 张" in " ".join(third.stdout.split())
