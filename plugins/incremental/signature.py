@@ -18,6 +18,7 @@ from typing import Any
 NOT_SHOWN = frozenset({"settings", "_context", "_cache", "readers", "_content", "_summary"})
 COMPUTED = ("url", "content", "summary")
 ATOMS = (int, float, bool, type(None), bytes)
+SHARED_LIST = 64  # longer than any page of a listing
 
 
 def in_key_order(item: tuple) -> tuple[str, str]:
@@ -71,9 +72,10 @@ class Digests:
             digest = hashlib.blake2b(self.parts(value, depth + story), digest_size=20).digest()
         finally:
             self.open.discard(key)
-        if story or hasattr(value, "as_dict"):
-            # Stories, sections, tags and authors live the whole build; a page's paginator does
-            # not, and keeping it (and its id) would hold every page's lists in memory.
+        if story or hasattr(value, "as_dict") or (isinstance(value, (list, tuple)) and len(value) >= SHARED_LIST):
+            # Stories, sections, tags and authors live the whole build, and so do the long lists
+            # (a section's stories) every page of a listing is given; a page's own slice of a
+            # listing and its paginator do not, and keeping them would hold them all in memory.
             self.known[key] = (value, digest)
         return digest
 
