@@ -60,8 +60,11 @@ class QuickWorker:
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.stdin.close()
-            self.process.wait(timeout=10)
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
         self.process = None
 
 
@@ -83,10 +86,12 @@ class LivePreview:
         self.worker.start()
         self.start_build()
         for kind, payload in iter(self.events.get, None):
-            if kind == "changed":
-                self.on_changed(payload)
-            else:
-                self.on_built(payload)
+            try:
+                self.on_changed(payload) if kind == "changed" else self.on_built(payload)
+            except Exception as error:  # noqa: BLE001 — the preview goes on with a fresh worker
+                self.say(f"预览出错，已重启预览进程：{error} (preview error; worker restarted)")
+                self.worker.stop()
+                self.worker.start()
 
     def on_changed(self, changed: set[Path]) -> None:
         if needs_new_worker(changed, self.plugins):

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import jinja2
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # the atomic plugin's lock, as Pelican loads it
+from atomic.swap import output_lock  # noqa: E402
+
 # Plugins that need every story, or that only the full build should run (incremental's record
 # describes the full build's output).
 WHOLE_SITE_PLUGINS = ("related", "neighbors", "search", "sitemap", "feeds", "strict", "incremental", "atomic")
@@ -186,14 +189,17 @@ class QuickPreview:
                 signals.page_generator_finalized.disconnect(written.note)
                 # Pelican's messages about the files, without its closing count of a one-story site.
                 sys.stderr.write(said.getvalue().split("Done: Processed")[0])
-            photos = settings.get("PHOTOS_OUTPUT_DIR", "images")
-            copied = copy_new(Path(staging) / photos, output / photos)
-            for saved_as in written.saved_as:
-                target = output / saved_as
-                target.parent.mkdir(parents=True, exist_ok=True)
-                partial = target.with_name(target.name + ".quick")
-                shutil.copyfile(Path(staging) / saved_as, partial)
-                partial.replace(target)  # a reader never sees half a page
+            with output_lock(output):  # never while a full build swaps the folder
+                if not output.is_dir():
+                    return []  # no site yet: the first full build makes it
+                photos = settings.get("PHOTOS_OUTPUT_DIR", "images")
+                copied = copy_new(Path(staging) / photos, output / photos)
+                for saved_as in written.saved_as:
+                    target = output / saved_as
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    partial = target.with_name(target.name + ".quick")
+                    shutil.copyfile(Path(staging) / saved_as, partial)
+                    partial.replace(target)  # a reader never sees half a page
         return [*written.saved_as, *copied]
 
 

@@ -10,12 +10,12 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from .live import LivePreview, QuickWorker, watch
 
 SCRIPT_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
-SCRIPT_TAG = f'<script src="{SCRIPT_PATH}"></script>'.encode()
 KEEP_ALIVE_SECONDS = 15
 
 
@@ -48,12 +48,13 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if route == SCRIPT_PATH:
             return self.send_bytes(200, "text/javascript; charset=utf-8", (Path(__file__).parent / "reload.js").read_bytes())
         if route == EVENTS_PATH:
-            return self.stream_reloads()
+            return self.stream_reloads(since(self.path))
         page = self.page_file(route)
+        seen = self.reloads.count  # before the page is read: a change after this reloads it
         if page is not None:
-            return self.send_bytes(200, "text/html; charset=utf-8", with_script(page.read_bytes()))
+            return self.send_bytes(200, "text/html; charset=utf-8", with_script(page.read_bytes(), seen))
         if not Path(self.translate_path(route)).exists() and (Path(self.directory) / "404.html").is_file():
-            return self.send_bytes(404, "text/html; charset=utf-8", with_script((Path(self.directory) / "404.html").read_bytes()))
+            return self.send_bytes(404, "text/html; charset=utf-8", with_script((Path(self.directory) / "404.html").read_bytes(), seen))
         return super().do_GET()
 
     def page_file(self, route: str) -> Path | None:
@@ -70,12 +71,13 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def stream_reloads(self) -> None:
+    def stream_reloads(self, seen: int) -> None:
+        """Send "reload" for every change after the one the page was served at (sent at once if one
+        came between serving the page and its stream connecting)."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = self.reloads.count
         try:
             while True:
                 now = self.reloads.wait(seen)
@@ -89,10 +91,21 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         pass  # the preview's terminal is for the editor's messages, not for every request
 
 
-def with_script(page: bytes) -> bytes:
-    """The page with the reload script before </head> (or at the end when it has none)."""
+def with_script(page: bytes, seen: int) -> bytes:
+    """The page with the reload script before </head> (or at the end when it has none); the script
+    is told which change the page was served at."""
+    tag = f'<script src="{SCRIPT_PATH}?since={seen}"></script>'.encode()
     head_end = page.find(b"</head>")
-    return page[:head_end] + SCRIPT_TAG + page[head_end:] if head_end >= 0 else page + SCRIPT_TAG
+    return page[:head_end] + tag + page[head_end:] if head_end >= 0 else page + tag
+
+
+def since(path: str) -> int:
+    """The change a page was served at, from its event stream's address (?since=N)."""
+    query = parse_qs(urlsplit(path).query)
+    try:
+        return int(query.get("since", ["0"])[0])
+    except ValueError:
+        return 0
 
 
 def say(message: str) -> None:

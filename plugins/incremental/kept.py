@@ -40,11 +40,16 @@ def save(path: Path, salt: str, pages: dict[str, list]) -> None:
 
 
 def reusable(pages: dict[str, list], output: Path, name: str, digest: str) -> str | None:
-    """The last build's text of page `name` when its inputs had this digest and its file is untouched."""
+    """The last build's text of page `name` when its inputs had this digest and its file is untouched
+    (the stamp is taken of the very file read, and its bytes are read as they are)."""
     kept = pages.get(name)
-    if not kept or kept[0] != digest or kept[1] != file_stamp(output / name):
+    if not kept or kept[0] != digest:
         return None
     try:
-        return (output / name).read_text(encoding="utf-8")
+        with (output / name).open("rb") as file:
+            status = os.fstat(file.fileno())
+            if kept[1] != [status.st_size, status.st_mtime_ns, status.st_ino]:
+                return None
+            return file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None

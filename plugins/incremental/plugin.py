@@ -23,14 +23,25 @@ logger = logging.getLogger(__name__)
 ABSENT = "<absent>"
 
 
+# Installed packages whose code renders pages: a new version renders everything again.
+RENDERING_PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "beautifulsoup4", "pelican-neighbors", "pelican-tag-cloud", "pelican-sitemap")
+
+
+def described(value):
+    """A setting as the salt counts it: a function by its name and its compiled code."""
+    if callable(value):
+        code = getattr(value, "__code__", None)
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}", code.co_code if code else b""
+    return value
+
+
 def salt_of(settings: dict, folders: list[Path]) -> str:
-    """What every page depends on: Pelican, the theme's and the plugins' files, and the settings."""
-    digest = hashlib.blake2b(f"pelican {version('pelican')}".encode(), digest_size=20)
+    """What every page depends on: the rendering packages, the theme's and the plugins' files, and the settings."""
+    digest = hashlib.blake2b(" ".join(f"{name} {version(name)}" for name in RENDERING_PACKAGES).encode(), digest_size=20)
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    described = {key: f"{value.__module__}.{value.__qualname__}" if callable(value) else value for key, value in settings.items()}
-    digest.update(Digests().of(described))
+    digest.update(Digests().of({key: described(value) for key, value in settings.items()}))
     return digest.hexdigest()
 
 

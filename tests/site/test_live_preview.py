@@ -26,7 +26,7 @@ def test_the_open_page_reloads_itself_with_the_saved_change(browser, tmp_path):
         errors = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.goto(url, wait_until="load")
-        page.wait_for_function("() => document.querySelector('script[src=\"/__preview/reload.js\"]') !== null")
+        page.wait_for_function("() => document.querySelector('script[src^=\"/__preview/reload.js\"]') !== null")
         page.wait_for_timeout(300)  # the event stream is open
         article = content / "articles/wenyi-yanchu.md"
         article.write_text(article.read_text(encoding="utf-8").replace("四平植物园", "南湖公园"), encoding="utf-8")

@@ -2,6 +2,7 @@
 sections, and the order of quick pages and full builds when an editor saves during a build."""
 
 import sys
+import time
 
 import pytest
 from sitebuild import ROOT, write_files
@@ -144,3 +145,15 @@ def test_a_failed_build_keeps_the_preview_and_says_so(live):
 def test_a_changed_plugin_restarts_the_worker_and_rebuilds(live):
     live.on_changed({live.content.parent / "plugins/related/rank.py"})
     assert live.worker.restarts == 1 and live.worker.asked == [] and live.build is not None
+
+
+def test_a_change_between_serving_a_page_and_its_stream_connecting_reloads_it_at_once():
+    from preview.serve import Reloads, since, with_script
+
+    reloads = Reloads()
+    page = with_script(b"<html><head><title>x</title></head><body></body></html>", reloads.count)
+    assert page.index(b'<script src="/__preview/reload.js?since=0">') < page.index(b"</head>")
+    reloads.reload()  # saved while the page was on its way
+    served_at = since("/__preview/events?since=0")
+    started = time.monotonic()
+    assert reloads.wait(served_at) == 1 and time.monotonic() - started < 1
