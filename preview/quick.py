@@ -21,6 +21,8 @@ from pathlib import Path
 
 import jinja2
 
+from checks.source import parse_header, split_lines
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # the atomic plugin's lock, as Pelican loads it
 from atomic.swap import output_lock  # noqa: E402
 
@@ -41,14 +43,9 @@ LISTINGS_NOT_WRITTEN = {
 
 
 def header_fields(text: str) -> dict[str, str]:
-    """The `Key: value` lines a Markdown story starts with, keys lower-cased."""
-    fields = {}
-    for line in text.splitlines():
-        key, colon, value = line.partition(":")
-        if not line.strip() or not colon:
-            break
-        fields[key.strip().lower()] = value.strip()
-    return fields
+    """The fields a Markdown story starts with, keys lower-cased, as invoke check reads them (the first of a repeated one)."""
+    fields, _ = parse_header(split_lines(text))
+    return {field.key: field.value for field in reversed(fields)}
 
 
 def is_published(fields: dict[str, str]) -> bool:

@@ -11,13 +11,17 @@ from pathlib import Path
 FORMAT = 1
 
 
+def stamp_of(status: os.stat_result) -> list[int]:
+    """What tells a file apart from one written over it."""
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
 def file_stamp(path: Path) -> list[int] | None:
-    """What tells a file apart from one written over it; None when there is none."""
+    """The stamp of the file at `path`; None when there is none."""
     try:
-        status = path.stat()
+        return stamp_of(path.stat())
     except OSError:
         return None
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
 def load(path: Path, salt: str) -> dict[str, list]:
@@ -47,8 +51,7 @@ def reusable(pages: dict[str, list], output: Path, name: str, digest: str) -> st
         return None
     try:
         with (output / name).open("rb") as file:
-            status = os.fstat(file.fileno())
-            if kept[1] != [status.st_size, status.st_mtime_ns, status.st_ino]:
+            if kept[1] != stamp_of(os.fstat(file.fileno())):
                 return None
             return file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
