@@ -1,14 +1,18 @@
-"""Pelican glue: a page whose template inputs are those of the last build is taken from that
-build's output instead of rendered again (render, not write, is where a build's time goes).
+"""Pelican glue: a story whose files are unchanged is taken as the last build read it, and a page
+whose template inputs are those of the last build is taken from that build's output.
 
-Every template a generator hands the writer is wrapped: before rendering, the digest of what the
-template can show (signature.py, over the context names it uses, templates.py) is compared with
-the one kept for that page (kept.py); the salt of the record covers the theme, the plugins and
-the settings, so a change to any of them renders everything. List this plugin before atomic.
+Each generator's readers are wrapped: a story read without a warning is kept (stories.py) and
+given back while its file and photos keep their stamps. Every template a generator hands the
+writer is wrapped too: before rendering, the digest of what the template can show (signature.py,
+over the context names it uses, templates.py) is compared with the one kept for that page
+(kept.py). The salt of both covers the theme, the plugins and the settings, so a change to any of
+them reads and renders everything. List this plugin before atomic.
 """
 
 import hashlib
 import logging
+import os
+from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -17,6 +21,7 @@ from pelican import signals
 from . import kept
 from .settings import merged
 from .signature import Digests
+from .stories import Shelf, stamps_of
 from .templates import names_used
 
 logger = logging.getLogger(__name__)
@@ -46,11 +51,14 @@ def salt_of(settings: dict, folders: list[Path]) -> str:
 
 
 class Build:
-    """This build's record: what the last build kept, and each page rendered or reused now."""
+    """This build's record: what the last build kept, and each story read and page rendered or reused now."""
 
     def start(self, pelican) -> None:
         settings = pelican.settings
         self.record = Path(merged(settings)["INCREMENTAL_CACHE_PATH"])
+        self.stories_path = Path(merged(settings)["INCREMENTAL_STORIES_PATH"])
+        self.shelf: Shelf | None = None  # opened by the first generator that reads
+        self.read = self.kept = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
         folders = [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
         self.salt = salt_of(settings, [folder for folder in folders if folder.is_dir()])
@@ -71,15 +79,75 @@ class Build:
         self.reused += 1
         return text
 
+    def shelf_for(self, generator) -> Shelf | None:
+        """The kept stories, opened with this build's settings and context (every generator shares them)."""
+        if self.shelf is None:
+            self.shelf = Shelf(self.stories_path, self.salt, {"settings": generator.settings, "context": generator.context})
+        shared = self.shelf.shared
+        return self.shelf if shared["settings"] is generator.settings and shared["context"] is generator.context else None
+
+    def read_file(self, read, base_path, path, content_class, **options):
+        """The item at `path` as the last build read it, if its files are unchanged; else read now (and keep it)."""
+        source = os.path.abspath(os.path.join(base_path, path))
+        key = f"{content_class.__name__}:{source}"
+        item = self.shelf.get(key)
+        if item is not None:
+            self.kept += 1
+            return item
+        before, warned = kept.file_stamp(Path(source)), WARNINGS.count
+        item = read(base_path, path, content_class=content_class, **options)
+        self.read += 1
+        stamps = stamps_of([source, *getattr(item, "read_also", ())])
+        if type(item) is content_class and WARNINGS.count == warned and stamps[0][1] == before and not in_future(item):
+            self.shelf.put(key, stamps, item)
+        return item
+
     def finish(self, pelican) -> None:
         written = Path(pelican.output_path)
         pages = {name: [digest, kept.file_stamp(written / name)] for name, digest in self.now.items()}
         kept.save(self.record, self.salt, {name: page for name, page in pages.items() if page[1]})
+        if self.shelf:
+            self.shelf.close()
         rendered = len(self.now) - self.reused
+        logger.info("稿件 (stories): 读取 %d，沿用上次 %d (%d read, %d kept)", self.read, self.kept, self.read, self.kept)
         logger.info("页面 (pages): 重新生成 %d，沿用上次 %d (%d rendered, %d reused)", rendered, self.reused, rendered, self.reused)
 
 
 BUILD = Build()
+
+
+class WarningCount(logging.Handler):
+    """Counts warnings and errors: a story that had any is read again next time, so they are said again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1
+
+
+WARNINGS = WarningCount()
+logging.getLogger().addHandler(WARNINGS)
+
+
+def in_future(item) -> bool:
+    """A story dated later than now reads differently once its time comes (scheduled, or a draft)."""
+    date = getattr(item, "date", None)
+    return date is not None and date > datetime.now(date.tzinfo)
+
+
+class KeptReaders:
+    """A generator's readers, whose read_file first looks for the story the last build read."""
+
+    def __init__(self, readers) -> None:
+        self.readers = readers
+
+    def read_file(self, base_path, path, content_class, **options):
+        return BUILD.read_file(self.readers.read_file, base_path, path, content_class, **options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.readers, name)
 
 
 class Remembered:
@@ -93,6 +161,12 @@ class Remembered:
 
     def __getattr__(self, name: str):
         return getattr(self.template, name)
+
+
+def keep_stories(generator) -> None:
+    """Hand an article or page generator readers that first look for the story the last build read."""
+    if hasattr(generator, "readers") and hasattr(generator, "get_cached_data") and BUILD.shelf_for(generator):
+        generator.readers = KeptReaders(generator.readers)
 
 
 def remember_templates(generator) -> None:
@@ -114,5 +188,6 @@ def remember_templates(generator) -> None:
 def register() -> None:
     """Connect the handlers; list this plugin after strict (a failed build keeps the old record) and before atomic."""
     signals.initialized.connect(BUILD.start)
+    signals.generator_init.connect(keep_stories)
     signals.generator_init.connect(remember_templates)
     signals.finalized.connect(BUILD.finish)

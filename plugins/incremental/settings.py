@@ -4,6 +4,7 @@ import os
 
 DEFAULTS = {
     "INCREMENTAL_CACHE_PATH": None,  # None: <CACHE_PATH>/pages.json
+    "INCREMENTAL_STORIES_PATH": None,  # None: <CACHE_PATH>/stories.sqlite
 }
 
 
@@ -12,4 +13,6 @@ def merged(settings: dict) -> dict:
     values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     if values["INCREMENTAL_CACHE_PATH"] is None:
         values["INCREMENTAL_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "pages.json")
+    if values["INCREMENTAL_STORIES_PATH"] is None:
+        values["INCREMENTAL_STORIES_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "stories.sqlite")
     return values

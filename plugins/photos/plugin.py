@@ -1,8 +1,10 @@
 """Pelican glue: every content image becomes upright, metadata-free derivatives in a <picture>.
 
-content_object_init plans each photo (checks, size, cache key) and rewrites the HTML; a small
-generator makes the missing derivatives on every core and copies them into the output; the
-originals are taken out of the static files, so no GPS position is ever published.
+content_object_init plans each photo (checks, size, cache key), rewrites the HTML and keeps the
+plan on the item (`photo_jobs`, and the photo files in `read_also`, so a story kept from the last
+build is read again when a photo changes); a small generator gathers the plans of every item read,
+makes the missing derivatives on every core and copies them into the output; the originals are
+taken out of the static files, so no GPS position is ever published.
 """
 
 import html
@@ -29,18 +31,17 @@ logger = logging.getLogger(__name__)
 
 
 class Build:
-    """This build's photo settings and the photos it must publish: key → (file, derivatives, users)."""
+    """This build's photo settings, and each photo checked so far: a photo used twice is read once."""
 
     def start(self, settings: dict) -> None:
         self.settings = merged(settings)
         self.recipe = recipe(self.settings)
         self.cache = PhotoCache(Path(self.settings["PHOTOS_CACHE_PATH"]))
-        self.jobs: dict[str, tuple[Path, list, set[str]]] = {}
-        self.keys: dict[Path, tuple[tuple[int, int], str]] = {}  # a photo used twice is read once
+        self.keys: dict[Path, tuple[tuple[int, int], str]] = {}
         self.seconds = 0.0  # spent on photos: checking, hashing, making and copying
 
-    def plan(self, path: Path, content_root: Path, used_by: str) -> Photo:
-        """Check a photo, plan its derivatives; raise PhotoProblem when it cannot be published."""
+    def plan(self, path: Path, content_root: Path, jobs: dict) -> Photo:
+        """Check a photo, plan its derivatives into `jobs` (key → file, derivatives); raise PhotoProblem when it cannot be published."""
         started = time.perf_counter()
         if path not in self.keys:
             size = checked_size(path, content_root, self.settings["PHOTOS_MAX_PIXELS"])
@@ -48,7 +49,7 @@ class Build:
         size, key = self.keys[path]
         self.seconds += time.perf_counter() - started
         derivatives = planned(path.stem, key, size, self.recipe, self.settings["PHOTOS_OUTPUT_DIR"])
-        self.jobs.setdefault(key, (path, derivatives, set()))[2].add(used_by)
+        jobs[key] = (path, derivatives)
         jpegs = [d for d in derivatives if d.format == "jpeg"]
         fallback = max((d for d in jpegs if d.width <= self.settings["PHOTOS_FALLBACK_WIDTH"]), key=lambda d: d.width, default=jpegs[0])
         return Photo(fallback.path, "", "", "", fallback.width, fallback.height, tuple(derivatives), self.settings["PHOTOS_SIZES"])
@@ -88,13 +89,14 @@ def build_photos(content) -> None:
     content_root = Path(content.settings["PATH"])
     source_dir = Path(content.source_path).parent
     url = url_maker(content)
+    jobs: dict[str, tuple[Path, list]] = {}
 
     def photo_for(img):
         path = resolve_src(img.get("src", ""), source_dir, content_root)
         if path is None:
             return None
         try:
-            photo = BUILD.plan(path, content_root, where)
+            photo = BUILD.plan(path, content_root, jobs)
         except PhotoProblem as problem:
             logger.error("%s: 图片 %s：%s", where, img.get("src"), problem)
             return None
@@ -105,10 +107,12 @@ def build_photos(content) -> None:
     if content._content:
         content._content = rewrite_images(content._content, photo_for, url)
     if "photo" in content.metadata:
-        photo_item(content, content_root, url)
+        photo_item(content, content_root, url, jobs)
+    content.photo_jobs = jobs
+    content.read_also = sorted({str(source) for source, _ in jobs.values()})
 
 
-def photo_item(content, content_root: Path, url) -> None:
+def photo_item(content, content_root: Path, url, jobs: dict) -> None:
     """A photo news item: the photo from `Photo:`, its caption the body's text, then any more photos."""
     where = content.relative_source_path
     name = content.metadata["photo"].strip()
@@ -119,7 +123,7 @@ def photo_item(content, content_root: Path, url) -> None:
     alt = content.metadata.get("alt", "").strip()
     check_words(where, name, alt, caption.text or caption.credit, field="Photo")
     try:
-        planned_photo = BUILD.plan(content_root / name.lstrip("/"), content_root, where)
+        planned_photo = BUILD.plan(content_root / name.lstrip("/"), content_root, jobs)
     except PhotoProblem as problem:
         logger.error("%s: Photo 字段的图片 %s：%s", where, name, problem)
         return
@@ -145,10 +149,20 @@ def keep_originals_private(generator) -> None:
     generator.staticfiles[:] = [s for s in generator.staticfiles if Path(s.source_path).suffix.lower() not in IMAGE_SUFFIXES]
 
 
+def jobs_of(items) -> dict[str, tuple[Path, list, set[str]]]:
+    """The photos the items planned, each with the items that use it: key → (file, derivatives, users)."""
+    jobs: dict[str, tuple[Path, list, set[str]]] = {}
+    for item in items:
+        for key, (source, derivatives) in getattr(item, "photo_jobs", {}).items():
+            jobs.setdefault(key, (source, derivatives, set()))[2].add(item.relative_source_path)
+    return jobs
+
+
 class PhotoGenerator:
     """Makes the derivatives that are not cached yet (on every core), then publishes them all."""
 
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs) -> None:
+        self.context = context
         self.output_path = Path(output_path)
 
     def generate_context(self) -> None:
@@ -157,17 +171,19 @@ class PhotoGenerator:
     def generate_output(self, writer) -> None:
         """Make what is missing, report what failed, copy every derivative into the output."""
         started = time.perf_counter()
-        missing = {key: job for key, job in BUILD.jobs.items() if not BUILD.cache.has(key, job[1])}
+        # Every article and page read (or kept from the last build) is in generated_content.
+        jobs = jobs_of(self.context.get("generated_content", {}).values())
+        missing = {key: job for key, job in jobs.items() if not BUILD.cache.has(key, job[1])}
         failed = dict(zip(missing, run_all(missing)))
         for key, error in sorted(failed.items()):
             if error:
-                source, _, users = BUILD.jobs[key]
+                source, _, users = jobs[key]
                 logger.error("%s: 图片 %s 无法处理，文件可能已损坏 (cannot process photo: %s)", "、".join(sorted(users)), source, error)
-        for key, (source, derivatives, _) in sorted(BUILD.jobs.items()):
+        for key, (source, derivatives, _) in sorted(jobs.items()):
             if not failed.get(key):
                 BUILD.cache.publish(key, derivatives, self.output_path)
         BUILD.seconds += time.perf_counter() - started
-        made, reused = len(missing), len(BUILD.jobs) - len(missing)
+        made, reused = len(missing), len(jobs) - len(missing)
         logger.info("照片：新处理 %d 张，沿用缓存 %d 张，用时 %.2f 秒 (photos: %d made, %d from cache, %.2f s)", made, reused, BUILD.seconds, made, reused, BUILD.seconds)
 
 

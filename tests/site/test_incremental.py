@@ -1,6 +1,7 @@
-"""A rebuild renders only the pages whose inputs changed, and is the same site, byte for byte, as a
-cold build of the same content: after adding, editing, renaming and deleting stories, changing a
-tag, a section, a photo item, and after the live preview wrote a page of its own."""
+"""A rebuild reads only the stories whose files changed and renders only the pages whose inputs
+changed, and is the same site, byte for byte, as a cold build of the same content: after adding,
+editing, renaming and deleting stories, changing a tag, a section, a photo item, a photo file, and
+after the live preview wrote a page of its own."""
 
 import os
 import re
@@ -12,14 +13,26 @@ from test_reproducible import tree
 
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795564800", COLUMNS="400")  # 2026-11-25
 COUNTS = re.compile(r"页面 \(pages\): 重新生成 (\d+)，沿用上次 (\d+)")
+STORIES = re.compile(r"稿件 \(stories\): 读取 (\d+)，沿用上次 (\d+)")
+
+
+def logged_build(content, output, cache, env=ENV):
+    """Build; the log."""
+    process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', "-v", env=env)
+    assert process.returncode == 0, process.stdout + process.stderr[-3000:]
+    return process.stdout + process.stderr
 
 
 def build(content, output, cache) -> tuple[int, int]:
     """Build; (pages rendered, pages taken from the last build)."""
-    process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', "-v", env=ENV)
-    assert process.returncode == 0, process.stdout + process.stderr[-3000:]
-    rendered, reused = COUNTS.search(process.stdout + process.stderr).groups()
+    rendered, reused = COUNTS.search(logged_build(content, output, cache)).groups()
     return int(rendered), int(reused)
+
+
+def stories_read(log: str) -> tuple[int, int]:
+    """(stories read, stories kept from the last build) as the build logged them."""
+    read, kept = STORIES.search(log).groups()
+    return int(read), int(kept)
 
 
 def replace(path, old, new):
@@ -71,7 +84,11 @@ def add_photo_item(content):
     )
 
 
-EDITS = [add_story, edit_story, rename_story, delete_story, change_tag, change_section, add_photo_item, delete_a_section]
+def replace_a_photo(content):
+    (content / "images/minzu-xuanjiang.jpg").write_bytes(jpeg(900, 1200))  # same name, new picture
+
+
+EDITS = [add_story, edit_story, rename_story, delete_story, change_tag, change_section, add_photo_item, replace_a_photo, delete_a_section]
 
 
 @pytest.fixture
@@ -96,11 +113,44 @@ def test_each_rebuild_is_the_site_a_cold_build_makes(site, tmp_path):
             assert reused > 0, edit.__name__
 
 
-def test_an_unchanged_rebuild_renders_nothing(site):
+def test_an_unchanged_rebuild_reads_and_renders_nothing(site):
     content, output, cache = site
-    rendered, reused = build(content, output, cache)
+    first = logged_build(content, output, cache)
+    assert stories_read(first) == (9, 0)
+    rendered, reused = map(int, COUNTS.search(first).groups())
     assert reused == 0 and rendered > 40
-    assert build(content, output, cache) == (0, rendered)
+    again = logged_build(content, output, cache)
+    assert stories_read(again) == (0, 9)
+    assert tuple(map(int, COUNTS.search(again).groups())) == (0, rendered)
+
+
+def test_only_the_edited_story_and_the_story_whose_photo_changed_are_read_again(site):
+    content, output, cache = site
+    logged_build(content, output, cache)
+    edit_story(content)
+    replace_a_photo(content)
+    assert stories_read(logged_build(content, output, cache)) == (2, 7)
+
+
+def test_a_story_with_a_warning_is_read_again_so_the_warning_is_given_every_build(site):
+    content, output, cache = site
+    replace(content / "articles/wenyi-yanchu.md", "Title:", "Sumary: 错写的字段\nTitle:")
+    for _ in range(2):
+        log = logged_build(content, output, cache)
+        assert "未知字段“Sumary”" in log
+        assert stories_read(log) in [(9, 0), (1, 8)]
+    assert stories_read(log) == (1, 8)
+
+
+def test_a_scheduled_story_is_read_again_until_its_time_has_come(site):
+    content, output, cache = site
+    (content / "articles/xinnian-yinhui.md").write_text(
+        "Title: 新年音乐会即将上演\nDate: 2099-01-01 19:30\nCategory: 文化\nByline: 本报记者 李明\n\n"
+        "区文化馆将举办新年音乐会。\n",
+        encoding="utf-8",
+    )
+    logged_build(content, output, cache)
+    assert stories_read(logged_build(content, output, cache)) == (1, 9)
 
 
 def test_one_edited_story_renders_its_page_and_the_pages_that_show_it(site):

@@ -1,0 +1,91 @@
+"""The kept stories: an item comes back as it was read, with this build's settings and context, only
+while every file it was read from is unchanged; a new salt forgets them all; an unusable file is
+never a failed build."""
+
+import os
+
+import pytest
+from incremental.stories import Shelf, stamps_of
+
+
+class Story:
+    """Shaped like a Pelican item: its own fields, and the build's settings and context."""
+
+    def __init__(self, title, settings, context):
+        self.title, self.settings, self._context = title, settings, context
+        self.people = [("常欣月", "记者")]
+
+
+@pytest.fixture
+def files(tmp_path):
+    story = tmp_path / "wuye-guanli.md"
+    story.write_text("Title: 健全管理机制 破解治理难题\n", encoding="utf-8")
+    photo = tmp_path / "wuye.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    return story, photo
+
+
+def shelf(tmp_path, salt="salt-1", settings=None, context=None):
+    shared = {"settings": settings if settings is not None else {"SITENAME": "铁东新闻网"}, "context": context if context is not None else {}}
+    return Shelf(tmp_path / "cache" / "stories.sqlite", salt, shared)
+
+
+def keep(tmp_path, files, **options):
+    first = shelf(tmp_path, **options)
+    item = Story("健全管理机制 破解治理难题", first.shared["settings"], first.shared["context"])
+    first.put("Article:wuye", stamps_of(files), item)
+    first.get("Article:wuye")
+    first.close()
+
+
+def test_an_item_comes_back_with_this_builds_settings_and_context(tmp_path, files):
+    keep(tmp_path, files)
+    settings, context = {"SITENAME": "新的设置"}, {"articles": []}
+    story = shelf(tmp_path, settings=settings, context=context).get("Article:wuye")
+    assert story.title == "健全管理机制 破解治理难题" and story.people == [("常欣月", "记者")]
+    assert story.settings is settings and story._context is context
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda story, photo: story.write_text("Title: 新标题\n", encoding="utf-8"), id="story edited"),
+        pytest.param(lambda story, photo: photo.write_bytes(b"\xff\xd8 another photo"), id="photo replaced"),
+        pytest.param(lambda story, photo: photo.unlink(), id="photo deleted"),
+        pytest.param(lambda story, photo: os.utime(story, ns=(0, 0)), id="story touched"),
+    ],
+)
+def test_an_item_whose_files_changed_is_not_given_back(tmp_path, files, change):
+    keep(tmp_path, files)
+    change(*files)
+    assert shelf(tmp_path).get("Article:wuye") is None
+
+
+def test_a_new_salt_forgets_every_item(tmp_path, files):
+    keep(tmp_path, files)
+    assert shelf(tmp_path, salt="salt-2").get("Article:wuye") is None
+
+
+def test_an_item_no_build_asked_for_is_forgotten(tmp_path, files):
+    keep(tmp_path, files)
+    second = shelf(tmp_path)
+    second.close()  # a build without that story (deleted or renamed)
+    assert shelf(tmp_path).get("Article:wuye") is None
+
+
+def test_an_item_that_cannot_be_pickled_is_not_kept(tmp_path, files):
+    first = shelf(tmp_path)
+    item = Story("健全管理机制", first.shared["settings"], first.shared["context"])
+    item.later = (line for line in ["a generator cannot be pickled"])
+    first.put("Article:wuye", stamps_of(files), item)
+    first.get("Article:wuye")
+    first.close()
+    assert shelf(tmp_path).get("Article:wuye") is None
+
+
+def test_an_unusable_file_means_reading_everything_not_a_failed_build(tmp_path, files):
+    (tmp_path / "cache" / "stories.sqlite").mkdir(parents=True)  # a folder where the file should be
+    broken = shelf(tmp_path)
+    broken.put("Article:wuye", stamps_of(files), Story("标题", {}, {}))
+    assert broken.get("Article:wuye") is None
+    broken.close()
