@@ -10,23 +10,59 @@ known only by its address) only makes the page render again.
 """
 
 import hashlib
-from datetime import date, datetime, time
+import io
+import os
+import pickle
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 # Attributes that are the build's machinery, not what a page shows; and a story's raw body and
 # summary, which count as Pelican resolves them (COMPUTED), with links to other stories filled in.
 NOT_SHOWN = frozenset({"settings", "_context", "_cache", "readers", "_content", "_summary"})
 COMPUTED = ("url", "content", "summary")
-ATOMS = (int, float, bool, type(None), bytes)
+CONTAINERS = (dict, list, tuple)
+FUNCTIONS = (FunctionType, BuiltinFunctionType, MethodType)
 SHARED_LIST = 64  # longer than any page of a listing
+UNWRITABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError)
 
 
 def is_story(value: Any) -> bool:
     return hasattr(value, "source_path") and hasattr(value, "metadata")
 
 
+def is_named(value: Any) -> bool:
+    """A section, tag or author (Pelican's URLWrapper)."""
+    return hasattr(value, "as_dict") and hasattr(value, "_name")
+
+
+def stands_for(*value):
+    """What a Writer writes in place of a story, a name, a set, an object or a function."""
+    return value
+
+
+class Writer(pickle.Pickler):
+    """Pickle, without its memo (so equal values write the same bytes whoever shares them), that
+    writes each story, section, tag, author, set and object as its digest at this depth."""
+
+    def __init__(self, file, digests: "Digests", depth: int) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fast = True  # no memo; a cycle raises instead of looping
+        self.digests, self.depth = digests, depth
+
+    def reducer_override(self, obj: Any):
+        # Pickle asks about objects other than text, numbers, lists, tuples and mappings.
+        if isinstance(obj, type) or obj is stands_for:
+            return NotImplemented
+        if isinstance(obj, FUNCTIONS):
+            return stands_for, ("function", getattr(obj, "__module__", None), getattr(obj, "__qualname__", None))
+        if is_story(obj) or is_named(obj) or isinstance(obj, (set, frozenset)) or hasattr(obj, "__dict__"):
+            return stands_for, (self.digests.of(obj, self.depth),)
+        return NotImplemented  # text and dates of other kinds (Markup, datetime, named tuples) as pickle writes them
+
+
 class Digests:
-    """Digests of values for one build: each story, section, tag and author is worked out once per depth."""
+    """Digests of values for one build: each story, section, tag and author, and each value every
+    page is given (the header's sections, a section's stories), is worked out once per depth."""
 
     def __init__(self) -> None:
         # (id, depth) → (the object, kept so its id stays its own; its digest)
@@ -36,24 +72,19 @@ class Digests:
     def page(self, values: dict[str, Any]) -> str:
         """The digest of a page's named inputs. The page's own story (`article`, `page`) counts whole;
         every other story it is given, in a list or a plan, counts by its own fields, as a link in a
-        listing shows it. Plugins have settled every story before the first page is written."""
-        digest = hashlib.blake2b(digest_size=20)
-        for name in sorted(values):
-            value = values[name]
-            digest.update(name.encode() + b"=" + self.of(value, 0 if is_story(value) else 1) + b";")
-        return digest.hexdigest()
+        listing shows it. Plugins have settled every story, and every value a page is given, before
+        the first page is written."""
+        shown = {
+            name: self.of(value, 0 if is_story(value) else 1) if is_story(value) or isinstance(value, CONTAINERS) else value
+            for name, value in sorted(values.items())
+        }
+        return self.written(shown, 1).hex()
 
     def of(self, value: Any, depth: int = 0) -> bytes:
         """A page's own story (depth 0) counts whole; a story it holds (a related story, depth 1)
         counts with its own attributes; a story that one holds (depth 2) does not count. Templates
         show a related story's title, never its related stories: so an edit changes the pages
         that show the story, not every page linked to it through a chain of stories."""
-        if isinstance(value, str):  # Markup too: the same text either way
-            return b"'%d'" % len(value) + value.encode("utf-8", "surrogatepass")
-        if isinstance(value, ATOMS):
-            return repr(value).encode()
-        if isinstance(value, (datetime, date, time)):
-            return value.isoformat().encode() + repr(getattr(value, "tzinfo", None)).encode()
         story = is_story(value)
         if story and depth >= 2:
             return b"<story>"
@@ -64,35 +95,44 @@ class Digests:
             return b"<again " + type(value).__name__.encode() + b">"
         self.open.add(key)
         try:
-            digest = hashlib.blake2b(self.parts(value, depth + story), digest_size=20).digest()
+            digest = self.written(self.shown(value, depth + story), depth + story)
         finally:
             self.open.discard(key)
-        if story or hasattr(value, "as_dict") or (isinstance(value, (list, tuple)) and len(value) >= SHARED_LIST):
-            # Stories, sections, tags and authors live the whole build, and so do the long lists
-            # (a section's stories) every page of a listing is given; a page's own slice of a
-            # listing and its paginator do not, and keeping them would hold them all in memory.
+        if story or is_named(value) or isinstance(value, CONTAINERS):
+            # Stories, sections, tags and authors live the whole build, and so do the values a
+            # page is given (a section's stories, the header's sections) and the long lists an
+            # object holds (a listing's stories, in its paginator); many pages share each one.
             self.known[key] = (value, digest)
         return digest
 
-    def parts(self, value: Any, depth: int) -> bytes:
-        """What `value` holds, each part at `depth`."""
-        if isinstance(value, dict):  # in its own order, as a template looping over it shows it
-            return b"{" + b",".join(self.of(k, depth) + b":" + self.of(v, depth) for k, v in value.items()) + b"}"
-        if isinstance(value, (list, tuple)):
-            return b"[" + b",".join(self.of(item, depth) for item in value) + b"]"
+    def written(self, value: Any, depth: int) -> bytes:
+        """The digest of `value` as Writer writes it; a value it cannot write gets a digest of its
+        own, so the page that shows it is rendered every time."""
+        data = io.BytesIO()
+        try:
+            Writer(data, self, depth).dump(value)
+        except UNWRITABLE:
+            return os.urandom(20)
+        return hashlib.blake2b(data.getbuffer(), digest_size=20).digest()
+
+    def shown(self, value: Any, depth: int) -> Any:
+        """What counts of `value`: a set in order; a section, tag or author by what it shows (Pelican
+        adds `name` and `slug` to its attributes when its address is first worked out); any other
+        object by its kind and the attributes that are not the build's machinery (a long list by
+        its digest, worked out once), a story with its address, body and summary as Pelican works
+        them out; text, numbers, dates and containers as they are."""
         if isinstance(value, (set, frozenset)):
-            return b"{" + b",".join(sorted(self.of(item, depth) for item in value)) + b"}"
-        kind = f"{type(value).__module__}.{type(value).__qualname__}".encode()
-        if hasattr(value, "_fields"):  # a named tuple
-            return kind + self.parts(tuple(value), depth)
-        if hasattr(value, "as_dict") and hasattr(value, "_name"):
-            # A section, tag or author: Pelican adds `name` and `slug` to its attributes when its
-            # address is first worked out, so it counts by what it shows, not by its attributes.
-            return kind + self.parts([value.name, value.slug, value.url, value.save_as], depth)
-        attributes = getattr(value, "__dict__", None)
-        if attributes is None:
-            return kind + repr(value).encode("utf-8", "surrogatepass")
-        shown = {name: item for name, item in attributes.items() if name not in NOT_SHOWN}
+            return sorted(self.written(item, depth) for item in value)
+        if isinstance(value, CONTAINERS) or not hasattr(value, "__dict__"):
+            return value
+        kind = f"{type(value).__module__}.{type(value).__qualname__}"
+        if is_named(value):
+            return kind, value.name, value.slug, value.url, value.save_as
+        shown = {
+            name: self.of(item, depth) if isinstance(item, list) and len(item) >= SHARED_LIST else item
+            for name, item in vars(value).items()
+            if name not in NOT_SHOWN
+        }
         if is_story(value):
             shown |= {f"={name}": getattr(value, name, None) for name in COMPUTED}
-        return kind + self.parts(shown, depth)
+        return kind, shown

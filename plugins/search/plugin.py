@@ -1,4 +1,5 @@
-"""Pelican glue: after the articles are written, the search index and its engine under /search/."""
+"""Pelican glue: each article's body text while it is read (kept with the story between builds), and
+after the articles are written, the search index and its engine under /search/."""
 
 import logging
 import sys
@@ -6,6 +7,7 @@ import time
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article
 
 from .document import Story, body_text
 from .files import engine_for, search_files
@@ -16,6 +18,12 @@ logger = logging.getLogger(__name__)
 ENGINE = Path(__file__).with_name("engine.js")
 
 
+def keep_body_text(content) -> None:
+    """`search_text`: the body's text, once the body is final (photos and editorial run first)."""
+    if isinstance(content, Article):
+        content.search_text = body_text(content._content)  # links resolved later change no text
+
+
 def story_of(article) -> Story:
     """What the index holds of one published article."""
     category = getattr(article, "category", None)
@@ -23,7 +31,7 @@ def story_of(article) -> Story:
     fields = (
         metadata.get("kicker", ""),
         metadata.get("subtitle", ""),
-        body_text(article.content),
+        article.search_text,
         getattr(article, "byline", "") or metadata.get("byline", ""),
         " ".join(tag.name for tag in getattr(article, "tags", [])),
     )
@@ -62,4 +70,5 @@ def check_settings(pelican) -> None:
 def register() -> None:
     """Connect the handlers."""
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(keep_body_text)
     signals.article_writer_finalized.connect(write_index)
