@@ -16,7 +16,7 @@ from pathlib import Path
 from checks.settings import load_settings
 
 from .files import TIERS, is_immutable, site_files
-from .server import FINISH, PREPARE, ROLLBACK, itemized_changes, release_id, remote_script, rsync_upload, ssh_command
+from .server import FINISH, PREPARE, ROLLBACK, itemized_changes, release_id, remote_script, rsync_exit, rsync_upload, ssh_command
 from .settings import ServerTarget, StorageTarget, parse_targets
 from .storage import MANIFEST, manifest_text, rclone_copy, rclone_delete, rclone_failures, rclone_write_manifest, read_manifest, storage_plan
 
@@ -37,7 +37,8 @@ def run(command: list[str], failed: str, stdin: str = "", allowed: tuple[int, ..
     if process.returncode not in allowed:
         # rclone's NOTICE lines (no rclone.conf, as in CI) say nothing about what failed.
         said = rclone_failures(process.stderr) or [line for line in process.stderr.splitlines() if line.strip() and "NOTICE:" not in line]
-        raise DeployError(f"{failed}：{said[0] if said else f'exit {process.returncode}'}")
+        silent = rsync_exit(process.returncode) if command[0] == "rsync" else f"exit {process.returncode}"
+        raise DeployError(f"{failed}：{said[0] if said else silent}")
     return process
 
 

@@ -121,6 +121,23 @@ def rsync_upload(ssh: list[str], target: ServerTarget, output: str, release: str
     return [*command, f"{output.rstrip('/')}/", f"{target.login}:{target.path}/releases/{release}.partial/"]
 
 
+# rsync's exit statuses (its manual, EXIT VALUES) that can end an upload, in plain words: when the
+# server's rsync is stopped before its own error line reaches us (a full disk, a quota), the status
+# is all there is to go on.
+RSYNC_EXITS = {
+    10: "无法与服务器上的 rsync 通信 (error in socket I/O)",
+    11: "服务器上写文件出错，可能磁盘已满或超出配额 (error in file I/O: disk full or over quota?)",
+    12: "传输中断 (error in the rsync protocol data stream)",
+    23: "部分文件未能传输 (partial transfer due to error)",
+    30: "传输超时 (timeout in data send/receive)",
+}
+
+
+def rsync_exit(status: int) -> str:
+    """An rsync exit status in words an editor can act on."""
+    return f"{RSYNC_EXITS[status]}, exit {status}" if status in RSYNC_EXITS else f"exit {status}"
+
+
 def itemized_changes(rsync_output: str) -> tuple[list[str], list[str]]:
     """(files rsync would send, files it would delete) from --itemize-changes lines."""
     sent, deleted = [], []

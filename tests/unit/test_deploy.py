@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from deploy.files import IMMUTABLE, REVALIDATE, cache_control, tier
-from deploy.server import itemized_changes, release_id, remote_script, rsync_upload, ssh_command
+from deploy.server import itemized_changes, release_id, remote_script, rsync_exit, rsync_upload, ssh_command
 from deploy.settings import ServerTarget, StorageTarget, parse_targets
 from deploy.storage import MANIFEST, read_manifest, rclone_copy, storage_plan
 
@@ -176,3 +176,12 @@ def test_a_remote_script_is_one_quoted_string_for_the_remote_shell():
 def test_a_dry_run_lists_the_files_rsync_would_send_and_delete():
     log = ">f+++++++++ 2026/11/new.html\n<fc.T...... index.html\ncd+++++++++ 2026/12/\n*deleting 2026/10/old.html\n*deleting 2026/10/\n"
     assert itemized_changes(log) == (["2026/11/new.html", "index.html"], ["2026/10/old.html"])
+
+
+@pytest.mark.parametrize("status, said", [
+    (11, "服务器上写文件出错，可能磁盘已满或超出配额 (error in file I/O: disk full or over quota?), exit 11"),
+    (30, "传输超时 (timeout in data send/receive), exit 30"),
+    (255, "exit 255"),  # ssh's own failure: its stderr line says more than a number could
+])
+def test_an_rsync_that_says_nothing_is_told_by_its_exit_status(status, said):
+    assert rsync_exit(status) == said
