@@ -4,7 +4,9 @@ JSON-LD is made at all_generators_finalized, not at article_generator_finalized:
 generator has read its content, so {static} links in a body resolve (the static generator reads
 last; reading a body earlier logs "Unable to find" and Pelican memoizes the broken body), and
 summaries set by other plugins are final. It is made before any page is written, so what a page
-is given is settled before the incremental plugin compares it with the last build's.
+is given is settled before the incremental plugin compares it with the last build's. The first
+picture of a body is found while the story is read (after photos has made its <figure>), so a
+story kept from the last build brings it along.
 """
 
 import logging
@@ -13,6 +15,7 @@ import sys
 from itertools import chain
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from .clock import build_time
@@ -48,13 +51,20 @@ def people_of(article, root: str) -> tuple[Person, ...]:
     return tuple(Person(p.name, getattr(p, "role", "") or "", pages.get(p.name, "")) for p in people)
 
 
+def find_first_image(content) -> None:
+    """`first_image`: the body's first picture as read (photos runs first: a photo's address is final)."""
+    if isinstance(content, Article):
+        content.first_image = first_image(content._content)
+
+
 def image_of(article, root: str, page_url: str) -> Image | None:
     """A photo item's photo, else the first picture of the body; each with its credit when it has one."""
     photo = getattr(article, "photo", None)
     if photo:
         return Image(on_site(root, photo.src), photo.width, photo.height, photo.credit)
-    # The body as the site serves it, with {static} links resolved from the site root.
-    found = first_image(article.get_content(root or "/"))
+    found = article.first_image
+    if found and "{" in found.src:  # a {static} link photos could not publish: as the site serves the body
+        found = first_image(article.get_content(root or "/"))
     return Image(resolve(page_url, found.src), found.width, found.height, found.credit) if found else None
 
 
@@ -126,5 +136,6 @@ def machine_files(pelican) -> type:
 def register() -> None:
     """Connect the handlers."""
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(find_first_image)
     signals.all_generators_finalized.connect(add_json_ld)
     signals.get_generators.connect(machine_files)
