@@ -29,18 +29,18 @@ def story_of(article) -> Story:
     category = getattr(article, "category", None)
     metadata = article.metadata
     fields = (
-        metadata.get("kicker", ""),
-        metadata.get("subtitle", ""),
-        article.search_text,
-        getattr(article, "byline", "") or metadata.get("byline", ""),
-        " ".join(tag.name for tag in getattr(article, "tags", [])),
+        clean(metadata.get("kicker", "")),
+        clean(metadata.get("subtitle", "")),
+        article.search_text,  # clean already, and the longest: not copied for every story
+        clean(getattr(article, "byline", "") or metadata.get("byline", "")),
+        clean(" ".join(tag.name for tag in getattr(article, "tags", []))),
     )
     return Story(
         url=article.url,
         title=clean(article.title),
         date=article.date.isoformat(),
         section=category.name if category else "",
-        fields=tuple(clean(field) for field in fields if field.strip()),
+        fields=tuple(field for field in fields if field),
     )
 
 
