@@ -89,7 +89,8 @@ class Shelf:
         try:
             row = self.db.execute("SELECT stamps, item FROM stories WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as error:
-            return self.give_up(error)
+            self.give_up(error)
+            return None
         if row is None or not unchanged(json.loads(row[0])):
             return None
         try:

@@ -29,6 +29,16 @@ def test_different_values_give_different_digests(first, second):
     assert page_digest(value=first) != page_digest(value=second)
 
 
+def test_equal_values_count_the_same_whether_or_not_they_are_one_object():
+    name = "".join(["物业", "管理"])
+    assert page_digest(value=[name, name]) == page_digest(value=[name, "".join(["物业", "管理"])])
+
+
+def test_a_function_counts_by_its_name():
+    assert page_digest(value=len) == page_digest(value=len)
+    assert page_digest(value=len) != page_digest(value=sorted)
+
+
 def test_a_mapping_counts_in_its_own_order_as_a_template_looping_over_it_shows_it():
     assert page_digest(value={"a": 1, "b": 2}) == page_digest(value={"a": 1, "b": 2})
     assert page_digest(value={"a": 1, "b": 2}) != page_digest(value={"b": 2, "a": 1})
