@@ -1,16 +1,19 @@
-"""Pelican glue: put the ordered sections and the home page plan into the template context."""
+"""Pelican glue: put the ordered sections, the home page plan and the archive's periods into the
+template context."""
 
 import sys
 
 from pelican import signals
 
+from .periods import count_periods
 from .plan import order_sections, plan_front_page
 from .settings import merged
 
 
 def plan_site(generator) -> None:
     """After articles are read: `sections` (with their stories) and `section_links` (the sections
-    alone, for the header of every page), and `front_page` for the home page."""
+    alone, for the header of every page), `front_page` for the home page, and `archive_periods`
+    (years and months with their counts, for the archive and a month's trail)."""
     settings = merged(generator.settings)
     by_name = {category.name: (category, articles) for category, articles in generator.categories}
     order = order_sections(list(by_name), settings["FRONTPAGE_SECTIONS"])
@@ -23,6 +26,7 @@ def plan_site(generator) -> None:
         settings["FRONTPAGE_ITEMS_PER_SECTION"],
         settings["FRONTPAGE_PHOTO_STRIP"],
     )
+    generator.context["archive_periods"] = count_periods(generator.context.get("period_archives", {}))
 
 
 def check_settings(pelican) -> None:

@@ -5,8 +5,11 @@ objects by their attributes. A story (anything with a `source_path`) counts with
 and its `url`, `content` and `summary` as Pelican works them out (its links to other
 stories resolved), so a change a page could show changes the digest; the stories it holds count
 to one level (Digests.of): a template may show a related story's fields, not that story's own
-related stories. A value whose digest would differ from build to build (an object
-known only by its address) only makes the page render again.
+related stories. A listing counts by what its page shows (Pelican's paginator by its numbers, a
+page of it by its place and its own stories, the pages before and after by their place), so an
+edit re-renders the one listing page the story is on, not every page of the listing. A value whose
+digest would differ from build to build (an object known only by its address) only makes the page
+render again.
 """
 
 import hashlib
@@ -23,6 +26,7 @@ COMPUTED = ("url", "content", "summary")
 CONTAINERS = (dict, list, tuple)
 FUNCTIONS = (FunctionType, BuiltinFunctionType, MethodType)
 SHARED_LIST = 64  # longer than any page of a listing
+NEIGHBOUR_PAGES = ("_previous_page", "_next_page")  # Pelican's names for the pages a listing page links to
 UNWRITABLE = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError)
 
 
@@ -33,6 +37,16 @@ def is_story(value: Any) -> bool:
 def is_named(value: Any) -> bool:
     """A section, tag or author (Pelican's URLWrapper)."""
     return hasattr(value, "as_dict") and hasattr(value, "_name")
+
+
+def is_paginator(value: Any) -> bool:
+    """Pelican's Paginator: a listing's stories split into pages."""
+    return hasattr(value, "object_list") and hasattr(value, "per_page") and hasattr(value, "num_pages")
+
+
+def is_listing_page(value: Any) -> bool:
+    """One page of a Paginator."""
+    return hasattr(value, "object_list") and hasattr(value, "paginator") and hasattr(value, "number")
 
 
 def stands_for(*value):
@@ -74,11 +88,23 @@ class Digests:
         every other story it is given, in a list or a plan, counts by its own fields, as a link in a
         listing shows it. Plugins have settled every story, and every value a page is given, before
         the first page is written."""
-        shown = {
-            name: self.of(value, 0 if is_story(value) else 1) if is_story(value) or isinstance(value, CONTAINERS) else value
-            for name, value in sorted(values.items())
-        }
+        shown = {name: self.given(name, value) for name, value in sorted(values.items())}
         return self.written(shown, 1).hex()
+
+    def given(self, name: str, value: Any) -> Any:
+        """A value a page is given, as its digest counts it."""
+        if is_story(value):
+            return self.of(value, 0)
+        if isinstance(value, CONTAINERS):
+            return self.of(value, 1)
+        if name.endswith(NEIGHBOUR_PAGES) and is_listing_page(value):
+            return self.place(value, 1)  # a link to the page before or after: not its stories
+        return value
+
+    def place(self, page: Any, depth: int) -> tuple:
+        """A page of a listing as a link to it shows it: its number and address (Pelican works the
+        address out from them, the settings and the paginator's numbers)."""
+        return "page", page.full_name, page.base_url, page.number, self.of(page.paginator, depth)
 
     def of(self, value: Any, depth: int = 0) -> bytes:
         """A page's own story (depth 0) counts whole; a story it holds (a related story, depth 1)
@@ -101,7 +127,7 @@ class Digests:
         if story or is_named(value) or isinstance(value, CONTAINERS):
             # Stories, sections, tags and authors live the whole build, and so do the values a
             # page is given (a section's stories, the header's sections) and the long lists an
-            # object holds (a listing's stories, in its paginator); many pages share each one.
+            # object holds; many pages share each one.
             self.known[key] = (value, digest)
         return digest
 
@@ -128,6 +154,11 @@ class Digests:
         kind = f"{type(value).__module__}.{type(value).__qualname__}"
         if is_named(value):
             return kind, value.name, value.slug, value.url, value.save_as
+        if is_paginator(value):
+            # What a listing shows of it: 共 N 篇, 第 n 页，共 m 页. Its stories count on their own pages.
+            return kind, value.name, value.url, value.count, value.num_pages, value.per_page, value.orphans
+        if is_listing_page(value):
+            return kind, self.place(value, depth), value.object_list
         shown = {
             name: self.of(item, depth) if isinstance(item, list) and len(item) >= SHARED_LIST else item
             for name, item in vars(value).items()

@@ -4,6 +4,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
+from frontpage.periods import count_periods
 from frontpage.plan import is_lead, order_sections, plan_front_page
 from frontpage.settings import merged
 
@@ -70,3 +71,15 @@ def test_order_sections(names, preferred, expected):
 def test_bad_settings_are_refused(settings):
     with pytest.raises(ValueError, match="FRONTPAGE_"):
         merged(settings)
+
+
+@pytest.mark.parametrize("period_archives, expected", [
+    ({}, {}),
+    ({"year": [{"period_num": (2026,), "url": "2026/", "dates": ["甲", "乙", "丙"]}],
+      "month": [{"period_num": (2026, 11), "url": "2026/11/", "dates": ["甲", "乙"]},
+                {"period_num": (2026, 10), "url": "2026/10/", "dates": ["丙"]}]},
+     {"year": [((2026,), "2026/", 3)], "month": [((2026, 11), "2026/11/", 2), ((2026, 10), "2026/10/", 1)]}),
+    ({"month": [{"period_num": [2025, 1], "url": "2025/01/", "dates": []}]}, {"month": [((2025, 1), "2025/01/", 0)]}),
+])
+def test_archive_periods_keep_number_address_and_count_not_stories(period_archives, expected):
+    assert count_periods(period_archives) == expected

@@ -2,6 +2,7 @@
 the names a template can show, and the record of the file the last build left."""
 
 from datetime import datetime, timezone
+from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
@@ -9,6 +10,10 @@ import pytest
 from incremental.kept import file_stamp, load, reusable, save
 from incremental.signature import Digests
 from incremental.templates import names_used
+from pelican.paginator import Paginator
+from pelican.settings import DEFAULT_CONFIG
+
+THEME_TEMPLATES = Path(__file__).parents[2] / "theme" / "templates"
 
 
 def story(path: str, title: str, **more) -> SimpleNamespace:
@@ -71,6 +76,44 @@ def test_a_listing_counts_its_stories_fields_not_their_related_stories():
     assert page_digest(articles=[listed]) == before
     listed.summary = "小区物业企业加强日常管理。"
     assert page_digest(articles=[listed]) != before
+
+
+def listing_page(stories: list, number: int) -> dict:
+    """What Pelican's writer gives page `number` of a section listed two stories a page."""
+    paginator = Paginator("category/minsheng.html", "category/minsheng.html", stories, DEFAULT_CONFIG, 2)
+    return {
+        "articles_paginator": paginator,
+        "articles_page": paginator.page(number),
+        "articles_previous_page": paginator.page(number - 1) if number > 1 else None,
+        "articles_next_page": paginator.page(number + 1) if number < paginator.num_pages else None,
+    }
+
+
+SECTION_TITLES = ["健全管理机制", "物业服务提质增效", "全面压实责任", "守牢安全底线", "送医下乡", "文艺演出进社区"]
+
+
+@pytest.mark.parametrize("number, changes", [(1, False), (2, False), (3, True)])
+def test_an_edit_changes_only_the_listing_page_the_story_is_on(number, changes):
+    stories = [story(f"articles/{n}.md", title) for n, title in enumerate(SECTION_TITLES)]
+    before = page_digest(**listing_page(stories, number))
+    stories[5].title = "文艺演出进社区（更正）"
+    assert (page_digest(**listing_page(stories, number)) != before) is changes
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_story_more_changes_every_page_of_its_listing(number):
+    """Each page shows the count (共 N 篇) and the number of pages."""
+    stories = [story(f"articles/{n}.md", title) for n, title in enumerate(SECTION_TITLES)]
+    before = page_digest(**listing_page(stories, number))
+    assert page_digest(**listing_page([*stories, story("articles/6.md", "秸秆禁烧")], number)) != before
+
+
+@pytest.mark.parametrize("template", ["category.html", "tag.html", "author.html", "index.html", "period_archives.html", "archives.html"])
+def test_no_listing_template_names_a_list_of_every_story(template):
+    """A listing that named the whole list (even for its length) would change with any story's edit."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME_TEMPLATES))
+    env.filters["asset"] = str  # the fingerprint plugin's filter; only its name matters here
+    assert names_used(env, template).isdisjoint({"articles", "dates", "period_archives", "all_articles"})
 
 
 def test_a_story_met_again_inside_itself_is_no_endless_loop():
