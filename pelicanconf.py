@@ -13,13 +13,15 @@ THEME = "theme"
 # Titles, bylines and captions are text: escape them everywhere; bodies are marked |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-# Markdown → metadata (editorial fields and bylines, slugs) → HTML (photos, summaries) → pages,
-# feeds and indexes (related, neighbors, tag_cloud, frontpage, newsmeta, sitemap); fingerprint
-# links the theme's CSS, JS and icons by names that carry their hash; fixedurls works each address
-# out once, not on every use; strict fails a build that logged problems; incremental takes a page
-# whose inputs are unchanged from the last build instead of rendering it; atomic replaces the
-# output only when the build succeeded.
+# listings finds each tag's, section's, author's and period's stories through one index (Pelican
+# makes one pass over the archive per name). Markdown → metadata (editorial fields and bylines,
+# slugs) → HTML (photos, summaries) → pages, feeds and indexes (related, neighbors, tag_cloud,
+# frontpage, newsmeta, sitemap); fingerprint links the theme's CSS, JS and icons by names that
+# carry their hash; fixedurls works each address out once, not on every use; strict fails a build
+# that logged problems; incremental takes a page whose inputs are unchanged from the last build
+# instead of rendering it; atomic replaces the output only when the build succeeded.
 PLUGINS = [
+    "listings",
     "editorial",
     "slugs",
     "photos",
