@@ -39,8 +39,8 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> dict[str,
     sections = sorted({story.section for story in ordered if story.section})
     if len(sections) > len(SECTION_MARKS):
         raise ValueError(f"搜索索引最多支持 {len(SECTION_MARKS)} 个栏目 (at most {len(SECTION_MARKS)} sections)")
-    texts = [laid_out(story.title, story.fields) for story in ordered]
-    index_shards = shards((encoded(*group) for group in grouped_occurrences(texts)), target_shard_bytes)
+    groups = grouped_occurrences([laid_out(story.title, story.fields) for story in ordered])  # texts not held here
+    index_shards = shards((encoded(*group) for group in groups), target_shard_bytes)
     files = {f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}
     files |= {f"stories/{story_id}.json": story_file(story) for story_id, story in enumerate(ordered)}
     digest = hashlib.sha1()

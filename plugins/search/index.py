@@ -121,8 +121,10 @@ def group_occurrences(text: Corpus, row_groups: tuple[np.ndarray, np.ndarray], g
 
 
 def grouped_occurrences(texts: Sequence[str], rows_per_group: int = ROWS_PER_GROUP) -> Iterator[tuple[Occurrences, Occurrences]]:
-    """(characters, pairs) for each group of keys in turn, group 0 first; a power of two of groups."""
+    """(characters, pairs) for each group of keys in turn, group 0 first; a power of two of groups.
+    The texts are let go once read into numbers: given a list no one else holds, it is freed then."""
     text = corpus(texts)
+    del texts
     count = group_count(len(text.dense), rows_per_group)
     row_groups = groups_of_rows(text, count)
     for group in range(count):
