@@ -12,6 +12,7 @@ digest would differ from build to build (an object known only by its address) on
 render again.
 """
 
+import datetime
 import hashlib
 import io
 import os
@@ -24,6 +25,9 @@ from typing import Any
 NOT_SHOWN = frozenset({"settings", "_context", "_cache", "readers", "_content", "_summary"})
 COMPUTED = ("url", "content", "summary")
 CONTAINERS = (dict, list, tuple)
+# Values pickle writes whole, subclasses too (Pelican's SafeDatetime is a datetime with a __dict__;
+# counted by its attributes it would have none, and every date would count the same).
+VALUES = (str, bytes, int, float, complex, datetime.date, datetime.time, datetime.timedelta, datetime.tzinfo)
 FUNCTIONS = (FunctionType, BuiltinFunctionType, MethodType)
 SHARED_LIST = 64  # longer than any page of a listing
 NEIGHBOUR_PAGES = ("_previous_page", "_next_page")  # Pelican's names for the pages a listing page links to
@@ -65,7 +69,7 @@ class Writer(pickle.Pickler):
 
     def reducer_override(self, obj: Any):
         # Pickle asks about objects other than text, numbers, lists, tuples and mappings.
-        if isinstance(obj, type) or obj is stands_for:
+        if isinstance(obj, (type, *VALUES)) or obj is stands_for:
             return NotImplemented
         if isinstance(obj, FUNCTIONS):
             return stands_for, ("function", getattr(obj, "__module__", None), getattr(obj, "__qualname__", None))

@@ -10,8 +10,10 @@ import pytest
 from incremental.kept import file_stamp, load, reusable, save
 from incremental.signature import Digests
 from incremental.templates import names_used
+from markupsafe import Markup
 from pelican.paginator import Paginator
 from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import SafeDatetime
 
 THEME_TEMPLATES = Path(__file__).parents[2] / "theme" / "templates"
 
@@ -29,6 +31,8 @@ def page_digest(**values) -> str:
 @pytest.mark.parametrize("first, second", [
     (1, "1"), (1, 1.0), (True, 1), (None, "None"), ([1, 2], [2, 1]), ("物业", "物业 "),
     (datetime(2026, 11, 24, 8, 0), datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)),
+    (SafeDatetime(2026, 11, 24, 8, 0, 0), SafeDatetime(2026, 11, 24, 8, 0, 30)),  # a story's date, to the second
+    (Markup("<p>物业</p>"), Markup("<p>物业 </p>")),
 ])
 def test_different_values_give_different_digests(first, second):
     assert page_digest(value=first) != page_digest(value=second)
