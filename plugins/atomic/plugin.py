@@ -1,7 +1,8 @@
 """Pelican glue: every build writes to a staging folder that replaces the output only on success.
 
 A build that fails, stops on a strict warning, or is killed half way leaves the last good site
-untouched; the staging folder of a killed build is cleared by the next one.
+untouched; the staging folder of a killed build is cleared by the next one. The site a build
+replaced is kept aside until the next build, which removes it while it reads the stories.
 """
 
 import atexit
@@ -10,9 +11,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from .swap import replace_folder, staging_folder
+from .swap import clear_in_background, replace_folder, retired_folder, staging_folder
 
-STAGED: dict[str, Path] = {}
+STAGED: dict = {}  # output, staging (Paths), clearing (the thread removing the retired site)
 
 
 def stage_output(pelican) -> None:
@@ -20,13 +21,14 @@ def stage_output(pelican) -> None:
     output = Path(pelican.output_path).resolve()
     staging = staging_folder(output)
     shutil.rmtree(staging, ignore_errors=True)
-    STAGED.update(output=output, staging=staging)
+    STAGED.update(output=output, staging=staging, clearing=clear_in_background(retired_folder(output)))
     pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(staging)
     atexit.register(shutil.rmtree, staging, ignore_errors=True)  # nothing is left if it fails
 
 
 def publish_output(pelican) -> None:
     """The build succeeded (strict has not stopped it): the staged site becomes the output."""
+    STAGED["clearing"].join()
     replace_folder(STAGED["output"], STAGED["staging"])
     pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(STAGED["output"])
 

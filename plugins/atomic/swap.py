@@ -4,6 +4,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import threading
 from pathlib import Path
 
 
@@ -26,11 +27,24 @@ def output_lock(output: Path):
         os.close(folder)  # and with it the lock
 
 
+def retired_folder(output: Path) -> Path:
+    """Where the site a build replaced stays until the next build clears it."""
+    return output.with_name(f".{output.name}.previous")
+
+
+def clear_in_background(folder: Path) -> threading.Thread:
+    """Remove `folder` on a thread of its own: removing tens of thousands of files is the kernel's
+    work, done beside the build's reading, not after its last step. Joined before the swap."""
+    clearing = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, name="clear-retired-site")
+    clearing.start()
+    return clearing
+
+
 def replace_folder(output: Path, built: Path) -> None:
-    """Put `built` where `output` is; the old output is moved aside first, then removed. Should
-    the second step fail, the old output is put back."""
-    retired = output.with_name(f".{output.name}.previous")
-    shutil.rmtree(retired, ignore_errors=True)
+    """Put `built` where `output` is; the old output is moved aside (retired_folder), where it
+    stays until the next build clears it. Should the second step fail, the old output is put back."""
+    retired = retired_folder(output)
+    shutil.rmtree(retired, ignore_errors=True)  # cleared already, unless this build did not clear it
     with output_lock(output):
         if output.exists():
             output.rename(retired)
@@ -40,4 +54,3 @@ def replace_folder(output: Path, built: Path) -> None:
             if retired.exists() and not output.exists():
                 retired.rename(output)
             raise
-    shutil.rmtree(retired, ignore_errors=True)

@@ -20,7 +20,22 @@ def tree(folder) -> dict[str, str]:
 
 
 def leftovers(tmp_path) -> list[str]:
-    return sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output."))
+    """Half-built folders beside the output (the retired site, kept until the next build, aside)."""
+    return sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output.") and p.name != ".output.previous")
+
+
+def test_the_replaced_site_is_kept_aside_until_the_next_build_clears_it(tmp_path):
+    content = write_files(tmp_path / "content", GOOD)
+    assert run_pelican(content, tmp_path / "output").returncode == 0
+    assert not (tmp_path / ".output.previous").exists()
+    first = tree(tmp_path / "output")
+    write_files(content, {"articles/jianxun.md": "Title: 社区简讯\nDate: 2026-11-25 09:00\nCategory: 政务\n\n简讯正文。\n"})
+    assert run_pelican(content, tmp_path / "output").returncode == 0
+    assert tree(tmp_path / ".output.previous") == first
+    second = tree(tmp_path / "output")
+    assert run_pelican(content, tmp_path / "output").returncode == 0
+    assert tree(tmp_path / ".output.previous") == second, "the older one is gone, not kept beside it"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.previous", "content", "output"]
 
 
 def test_a_failed_publish_build_leaves_the_last_good_site(tmp_path):
