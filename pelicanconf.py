@@ -17,15 +17,17 @@ PLUGIN_PATHS = ["plugins"]
 # makes one pass over the archive per name). Markdown → metadata (editorial fields and bylines,
 # slugs) → HTML (photos, summaries) → pages, feeds and indexes (related, neighbors, tag_cloud,
 # frontpage, newsmeta, sitemap); fingerprint links the theme's CSS, JS and icons by names that
-# carry their hash; fixedurls works each address out once, not on every use; strict fails a build
-# that logged problems; incremental takes a page whose inputs are unchanged from the last build
-# instead of rendering it; atomic replaces the output only when the build succeeded.
+# carry their hash; fixedurls works each story's address out once, before related and newsmeta use
+# it, not on every use; strict fails a build that logged problems; incremental takes a page whose
+# inputs are unchanged from the last build instead of rendering it; atomic replaces the output
+# only when the build succeeded.
 PLUGINS = [
     "listings",
     "editorial",
     "slugs",
     "photos",
     "summaries",
+    "fixedurls",
     "related",
     "neighbors",
     "tag_cloud",
@@ -35,7 +37,6 @@ PLUGINS = [
     "feeds",
     "search",
     "sitemap",
-    "fixedurls",
     "fingerprint",
     "strict",
     "incremental",

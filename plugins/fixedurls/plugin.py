@@ -19,6 +19,15 @@ def fix_urls(generators) -> None:
                     content.override_url = content.url
 
 
+def fix_article_urls(generator) -> None:
+    """The articles' addresses as soon as their slugs (set before the taxonomies) and dates are
+    final, so the plugins that relate and describe them (related, newsmeta) use the fixed ones."""
+    fix_urls([generator])
+
+
 def register() -> None:
-    """Connect the handler: after every generator (and plugin) has finished reading, before anything is written."""
+    """Connect the handlers: the articles once their generator has finished (list this plugin
+    before those that use their addresses then), the rest once every generator has finished
+    reading, before anything is written."""
+    signals.article_generator_finalized.connect(fix_article_urls)
     signals.all_generators_finalized.connect(fix_urls)

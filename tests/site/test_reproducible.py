@@ -4,6 +4,8 @@ import hashlib
 import json
 import os
 
+import pytest
+
 from sitebuild import ROOT, run_pelican
 
 
@@ -26,17 +28,19 @@ def test_two_publish_builds_are_identical(tmp_path):
     assert any(path.startswith("feeds/") for path in first) and "news-sitemap.xml" in first
 
 
-def test_addresses_worked_out_once_change_no_byte(tmp_path):
-    """plugins/fixedurls only saves time: the demo built without it is the same site."""
+@pytest.mark.parametrize("plugin", ["fixedurls", "listings"])
+def test_a_plugin_that_only_saves_time_changes_no_byte(tmp_path, plugin):
+    """plugins/fixedurls (addresses worked out once) and plugins/listings (each name's stories
+    found through an index) only save time: the demo built without either is the same site."""
     from pelicanconf import PLUGINS
 
     env = dict(os.environ, SOURCE_DATE_EPOCH="1795564800")
     cache = f'CACHE_PATH="{tmp_path / "cache"}"'
-    without = json.dumps([plugin for plugin in PLUGINS if plugin != "fixedurls"])
+    without = json.dumps([name for name in PLUGINS if name != plugin])
     outputs = []
     for run, extra in (("with", []), ("without", ["-e", f"PLUGINS={without}"])):
         process = run_pelican(ROOT / "content", tmp_path / run, "pelicanconf.py", "-e", cache, *extra, env=env)
         assert process.returncode == 0, process.stdout + process.stderr
         outputs.append(tree(tmp_path / run))
-    assert "fixedurls" in PLUGINS
+    assert plugin in PLUGINS
     assert outputs[0] == outputs[1]
