@@ -2,37 +2,24 @@
 
 Pelican's writer titles each entry `Markup(item.title).striptags()`, which reads the title as
 HTML: 演唱 <<我和我的祖国>> loses its book title and `<script>…` its words. Titles are text
-here (templates escape them), so the feed gets the text; the feed library escapes it for XML.
+here (templates escape them), so once a feed is made (feed_generated, before it is written)
+each entry gets its story's title back; the feed library escapes it for XML.
 """
 
-from markupsafe import escape
 from pelican import signals
-from pelican.writers import Writer
+
+from .entries import address_in
 
 
-class TitleAsText:
-    """An article or page whose `title`, read as HTML and stripped of tags, gives back the text."""
-
-    def __init__(self, item) -> None:
-        self._item = item
-        self.title = escape(item.title)
-
-    def __getattr__(self, name: str):
-        return getattr(self._item, name)
-
-
-class NewsroomWriter(Writer):
-    """Pelican's writer, with entry titles kept as text."""
-
-    def _add_item_to_the_feed(self, feed, item):
-        return super()._add_item_to_the_feed(feed, TitleAsText(item))
-
-
-def newsroom_writer(pelican) -> type[Writer]:
-    """The writer class for this build."""
-    return NewsroomWriter
+def titles_as_text(context: dict, feed) -> None:
+    """Give each entry of a feed the title of the story or page it links to, as text."""
+    titles = {item.url: item.title for name in ("articles", "pages") for item in context.get(name, ())}
+    for entry in feed.items:
+        address = address_in(entry["link"], titles)
+        if address is not None:
+            entry["title"] = titles[address]
 
 
 def register() -> None:
     """Connect the handler."""
-    signals.get_writer.connect(newsroom_writer)
+    signals.feed_generated.connect(titles_as_text)
