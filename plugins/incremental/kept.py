@@ -1,7 +1,9 @@
 """The pages the last build wrote: each page's input digest and the file it left, kept as JSON.
 
 A page is taken from the last build only if its file is still the one that build wrote (same size,
-modification time and inode): the live preview, or a person, may have written it since.
+modification time and inode): the live preview, or a person, may have written it since. It is
+taken by a hard link into the new site where the file system allows (no bytes copied: the new
+site's file is the old one), else by its text.
 """
 
 import json
@@ -56,3 +58,22 @@ def reusable(pages: dict[str, list], output: Path, name: str, digest: str) -> st
             return file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def link_into(pages: dict[str, list], output: Path, into: Path, name: str, digest: str) -> bool:
+    """Link the last build's file of page `name` into the folder `into` when its inputs had this
+    digest and the file is untouched; False (nothing linked) otherwise. The stamp is taken of
+    the link itself, so a file replaced between the look and the link is not taken."""
+    kept = pages.get(name)
+    if not kept or kept[0] != digest:
+        return False
+    target = into / name
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(output / name, target)
+    except OSError:
+        return False
+    if stamp_of(target.stat()) != kept[1]:
+        target.unlink()
+        return False
+    return True

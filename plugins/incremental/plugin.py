@@ -5,8 +5,10 @@ Each generator's readers are wrapped: a story read without a warning is kept (st
 given back while its file and photos keep their stamps. Every template a generator hands the
 writer is wrapped too: before rendering, the digest of what the template can show (signature.py,
 over the context names it uses, templates.py) is compared with the one kept for that page
-(kept.py). The salt of both covers the theme, the plugins and the settings, so a change to any of
-them reads and renders everything. List this plugin before atomic.
+(kept.py); an unchanged page is hard-linked from the last build's output into the new one, and
+the writer (LinkedPagesWriter) writes nothing for it. The salt of both covers the theme, the
+plugins and the settings, so a change to any of them reads and renders everything. List this
+plugin before atomic.
 """
 
 import hashlib
@@ -17,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
+from pelican.writers import Writer
 
 from . import kept
 from .settings import merged
@@ -66,6 +69,14 @@ class Build:
         self.digests = Digests()
         self.now: dict[str, str] = {}  # page → digest of its inputs, rendered or reused
         self.reused = 0
+        self.into: Path | None = None  # the folder the writer writes, when it can take linked pages
+        self.linked: set[str] = set()  # full paths of the pages linked into it
+
+    def writer(self, pelican) -> type[Writer]:
+        """The writer class for this build, and the folder it writes (the staging folder under atomic)."""
+        into = Path(pelican.output_path)  # as Pelican joins it to each page's name
+        self.into = into if into.resolve() != self.output else None  # linking a file onto itself is no use
+        return LinkedPagesWriter
 
     def render(self, template, names, context: dict) -> str:
         name = context.get("output_file")
@@ -73,6 +84,10 @@ class Build:
             return template.render(context)
         digest = self.digests.page({key: context.get(key, ABSENT) for key in names | {"output_file", "SITEURL"}})
         self.now[name] = digest
+        if self.into is not None and kept.link_into(self.last, self.output, self.into, name, digest):
+            self.reused += 1
+            self.linked.add(os.path.abspath(self.into / name))
+            return ""  # the writer writes nothing for it: the page is in place
         text = kept.reusable(self.last, self.output, name, digest)
         if text is None:
             return template.render(context)
@@ -114,6 +129,21 @@ class Build:
 
 
 BUILD = Build()
+
+
+class LinkedPagesWriter(Writer):
+    """Pelican's writer, which writes nothing for a page linked into place from the last build
+    (its file is the last build's), and never writes through such a link."""
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in BUILD.linked:
+            if filename not in self._written_files:  # the linked page itself: already in place
+                self._written_files.add(filename)
+                if override:
+                    self._overridden_files.add(filename)
+                return open(os.devnull, "w", encoding=encoding)
+            os.unlink(filename)  # written a second time: a file of its own, not the last build's
+        return super()._open_w(filename, encoding, override)
 
 
 class WarningCount(logging.Handler):
@@ -188,6 +218,7 @@ def remember_templates(generator) -> None:
 def register() -> None:
     """Connect the handlers; list this plugin after strict (a failed build keeps the old record) and before atomic."""
     signals.initialized.connect(BUILD.start)
+    signals.get_writer.connect(BUILD.writer)
     signals.generator_init.connect(keep_stories)
     signals.generator_init.connect(remember_templates)
     signals.finalized.connect(BUILD.finish)

@@ -119,9 +119,11 @@ def test_an_unchanged_rebuild_reads_and_renders_nothing(site):
     assert stories_read(first) == (9, 0)
     rendered, reused = map(int, COUNTS.search(first).groups())
     assert reused == 0 and rendered > 40
+    inodes = {page: page.stat().st_ino for page in output.rglob("*.html")}
     again = logged_build(content, output, cache)
     assert stories_read(again) == (0, 9)
     assert tuple(map(int, COUNTS.search(again).groups())) == (0, rendered)
+    assert {page: page.stat().st_ino for page in output.rglob("*.html")} == inodes, "each page is the last build's file, linked, not a copy"
 
 
 def test_only_the_edited_story_and_the_story_whose_photo_changed_are_read_again(site):

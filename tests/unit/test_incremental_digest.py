@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
-from incremental.kept import file_stamp, load, reusable, save
+from incremental.kept import file_stamp, link_into, load, reusable, save
 from incremental.signature import Digests
 from incremental.templates import names_used
 from markupsafe import Markup
@@ -179,6 +179,23 @@ def test_a_page_is_taken_from_the_last_build_only_as_that_build_left_it(tmp_path
     page.with_name("new").write_text("<h1>预览</h1>", encoding="utf-8")
     page.with_name("new").replace(page)  # written over, as the live preview does
     assert reusable(record, tmp_path, "2026/11/wuye.html", "abc") is None
+
+
+def test_a_page_is_linked_into_the_new_site_only_as_the_last_build_left_it(tmp_path):
+    old, new = tmp_path / "output", tmp_path / ".output.building"
+    page = old / "2026/11/wuye.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<h1>健全管理机制</h1>", encoding="utf-8")
+    record = {"2026/11/wuye.html": ["abc", file_stamp(page)]}
+    assert not link_into(record, old, new, "2026/11/wuye.html", "other inputs")
+    assert not link_into(record, old, new, "2026/11/fuwu.html", "abc")
+    assert link_into(record, old, new, "2026/11/wuye.html", "abc")
+    assert (new / "2026/11/wuye.html").stat().st_ino == page.stat().st_ino  # the same file: no bytes copied
+    (new / "2026/11/wuye.html").unlink()
+    page.with_name("new").write_text("<h1>预览</h1>", encoding="utf-8")
+    page.with_name("new").replace(page)  # written over, as the live preview does
+    assert not link_into(record, old, new, "2026/11/wuye.html", "abc")
+    assert not (new / "2026/11/wuye.html").exists()
 
 
 def test_the_record_is_kept_for_the_same_theme_plugins_and_settings_only(tmp_path):
