@@ -13,7 +13,7 @@ from pelican import signals
 
 from .swap import clear_in_background, replace_folder, retired_folder, staging_folder
 
-STAGED: dict = {}  # output, staging (Paths), clearing (the thread removing the retired site)
+STAGED: dict = {}  # output, staging (Paths), clearing (the process removing the retired site)
 
 
 def stage_output(pelican) -> None:
@@ -28,7 +28,8 @@ def stage_output(pelican) -> None:
 
 def publish_output(pelican) -> None:
     """The build succeeded (strict has not stopped it): the staged site becomes the output."""
-    STAGED["clearing"].join()
+    if STAGED["clearing"] is not None:
+        STAGED["clearing"].wait()
     replace_folder(STAGED["output"], STAGED["staging"])
     pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(STAGED["output"])
 

@@ -4,7 +4,7 @@ import contextlib
 import fcntl
 import os
 import shutil
-import threading
+import subprocess
 from pathlib import Path
 
 
@@ -32,12 +32,14 @@ def retired_folder(output: Path) -> Path:
     return output.with_name(f".{output.name}.previous")
 
 
-def clear_in_background(folder: Path) -> threading.Thread:
-    """Remove `folder` on a thread of its own: removing tens of thousands of files is the kernel's
-    work, done beside the build's reading, not after its last step. Joined before the swap."""
-    clearing = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, name="clear-retired-site")
-    clearing.start()
-    return clearing
+def clear_in_background(folder: Path) -> subprocess.Popen | None:
+    """Remove `folder` in a process of its own (`rm -r`, started now, waited for before the swap):
+    removing tens of thousands of files is the kernel's work, done beside the build's reading, not
+    after its last step. A process, not a thread: a thread's Python loop would hold the GIL the
+    build needs. None when there is nothing to remove."""
+    if not folder.exists():
+        return None
+    return subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def replace_folder(output: Path, built: Path) -> None:
