@@ -18,6 +18,15 @@ def in_id_order(stories: Sequence[Story]) -> list[Story]:
     return sorted(stories, key=lambda story: (story.date, story.url))
 
 
+def index_key(stories: Sequence[Story], target_shard_bytes: int) -> str:
+    """What the index files are made from, as a short key: the same stories (in any order) and
+    shard size give the same files, so the same key."""
+    digest = hashlib.blake2b(f"{FORMAT} {TITLE_SPAN} {target_shard_bytes}".encode(), digest_size=12)
+    for story in in_id_order(stories):
+        digest.update(json.dumps(story, ensure_ascii=False).encode() + b"\n")
+    return digest.hexdigest()
+
+
 def story_file(story: Story) -> bytes:
     """What the browser fetches to show a hit: address, title, date, section and the text for a snippet."""
     record = {"url": story.url, "title": story.title, "date": story.date, "section": story.section, "fields": list(story.fields)}

@@ -2,6 +2,7 @@
 after the articles are written, the search index and its engine under /search/."""
 
 import logging
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -10,7 +11,8 @@ from pelican import signals
 from pelican.contents import Article
 
 from .document import Story, body_text
-from .files import engine_for, search_files
+from .files import engine_for, index_key, search_files
+from .kept import files_listed, forget_all_but, keep, place, write_files
 from .normalise import clean
 from .settings import merged
 
@@ -45,18 +47,27 @@ def story_of(article) -> Story:
 
 
 def write_index(generator, writer) -> None:
-    """Write /search/index.json, its shards and story files, and /search/engine.js."""
+    """Put /search/index.json, its shards and story files (made now, or kept from the last build
+    when the stories are the same) and /search/engine.js into the output."""
     started = time.perf_counter()
     settings = merged(generator.settings)
+    stories = [story_of(article) for article in generator.articles]
+    root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, settings["SEARCH_SHARD_BYTES"])
+    files = None
+    if not (root / key).is_dir():
+        files = search_files(stories, settings["SEARCH_SHARD_BYTES"])
+        keep(root / key, files)
+        forget_all_but(root, key)
     folder = Path(writer.output_path) / "search"
-    files = search_files([story_of(article) for article in generator.articles], settings["SEARCH_SHARD_BYTES"])
-    for path, data in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    (folder / "engine.js").write_text(engine_for(ENGINE.read_text(encoding="utf-8"), files["index.json"]), encoding="utf-8")
-    size = sum(map(len, files.values()))
-    logger.info("搜索索引 (search index): %d 篇, %d 个文件, %.1f KB, %.2f s", len(generator.articles), len(files), size / 1024, time.perf_counter() - started)
+    if not place(root / key, folder, files_listed(root / key)):  # removed meanwhile by another build
+        shutil.rmtree(folder, ignore_errors=True)
+        write_files(folder, files or search_files(stories, settings["SEARCH_SHARD_BYTES"]))
+    manifest = (folder / "index.json").read_bytes()
+    (folder / "engine.js").write_text(engine_for(ENGINE.read_text(encoding="utf-8"), manifest), encoding="utf-8")
+    logger.info(
+        "搜索索引 (search index): %d 篇, %d 个文件, %s, %.2f s",
+        len(stories), files_listed(folder), "新建 (made)" if files is not None else "沿用上次 (kept)", time.perf_counter() - started,
+    )
 
 
 def check_settings(pelican) -> None:

@@ -105,3 +105,25 @@ def test_every_other_page_has_the_search_box_in_its_header(site):
         form = site.html(str(path.relative_to(site.output))).select_one("header form[role=search]")
         assert form is not None and form["action"].endswith("search.html"), path
         assert form.select_one("label[for=site-search-q]").get_text() == "搜索新闻"
+
+
+def test_an_unchanged_rebuild_takes_the_index_kept_and_an_edit_makes_it_anew(tmp_path):
+    content = write_files(tmp_path / "content", SITE)
+    cache = f'CACHE_PATH="{tmp_path / "cache"}"'
+
+    def build() -> tuple[str, dict[str, bytes]]:
+        process = run_pelican(content, tmp_path / "output", "pelicanconf.py", "-e", cache, "-v", env=dict(os.environ, COLUMNS="400"))
+        assert process.returncode == 0, process.stdout + process.stderr
+        log = next(line for line in (process.stdout + process.stderr).splitlines() if "search index)" in line)
+        files = {str(p.relative_to(tmp_path / "output/search")): p.read_bytes() for p in (tmp_path / "output/search").rglob("*") if p.is_file()}
+        return log, files
+
+    first_log, first = build()
+    again_log, again = build()
+    assert "新建 (made)" in first_log and "沿用上次 (kept)" in again_log
+    assert again == first
+    (content / "articles/gongkai.md").write_text((content / "articles/gongkai.md").read_text(encoding="utf-8").replace("全过程", "各环节"), encoding="utf-8")
+    edited_log, edited = build()
+    assert "新建 (made)" in edited_log
+    assert b"\xe5\x90\x84\xe7\x8e\xaf\xe8\x8a\x82" in edited["stories/0.json"]  # 各环节
+    assert len(list((tmp_path / "cache/search").iterdir())) == 1, "only the last index is kept"

@@ -1,0 +1,70 @@
+"""The index files as the last build made them, kept in the cache under a key of what they were
+made from, and put into a build's output by hard links (no bytes copied). No Pelican here.
+
+A build whose stories are those of the last build takes the files from here instead of making
+them again: the index of 10,000 stories is 12,000 files, some 3 s to make and as long to write.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write `files` (path under the folder → bytes) under `folder`."""
+    for path, data in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def keep(folder: Path, files: dict[str, bytes]) -> None:
+    """Keep `files` as `folder`, whole or not at all: written into a folder of this process's own,
+    renamed into place once every file is written. Only a cache: should another build sharing it
+    keep the same files first, or clear this one's half-written folder, nothing is kept."""
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+    try:
+        write_files(partial, files)
+        partial.rename(folder)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def forget_all_but(root: Path, name: str) -> None:
+    """Remove every kept index but `name` (and any a build cut short left half written)."""
+    for folder in root.iterdir() if root.is_dir() else ():
+        if folder.name != name:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def place(kept: Path, target: Path, expected: int) -> bool:
+    """Put every file of `kept` at the same path under `target`: a hard link, or a copy where the
+    file system has none. False unless all `expected` files were placed (another build sharing
+    the cache may have removed the folder meanwhile)."""
+    count = 0
+    try:
+        for folder, _, names in os.walk(kept):
+            into = target / Path(folder).relative_to(kept)
+            into.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                try:
+                    os.link(os.path.join(folder, name), into / name)
+                except OSError as error:
+                    if isinstance(error, FileExistsError):  # not the empty folder it should be
+                        raise
+                    shutil.copyfile(os.path.join(folder, name), into / name)
+                count += 1
+    except OSError:
+        return False
+    return expected > 0 and count == expected
+
+
+def files_listed(folder: Path) -> int:
+    """How many files the index in `folder` has, as its manifest counts them (the manifest, the
+    shards, a file per story); 0 when there is no readable manifest."""
+    try:
+        manifest = json.loads((folder / "index.json").read_bytes())
+        return manifest["shards"] + manifest["stories"] + 1
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
