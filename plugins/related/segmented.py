@@ -6,8 +6,10 @@ cut again; a cold build cuts in one worker process per core.
 """
 
 import hashlib
+import multiprocessing
 import os
 import pickle
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
@@ -20,7 +22,7 @@ from .keywords import STOP_WORDS, story_text, terms
 VERSION = "1"
 FORMAT = f"{VERSION} jieba {version('jieba')} {hashlib.sha1(' '.join(sorted(STOP_WORDS)).encode()).hexdigest()[:12]}"
 SEPARATOR = "\x1f"  # never part of a term: terms have a word character and no control characters
-IN_PROCESS_BELOW = 200  # fewer stories than this are cut here: starting workers would cost more
+PER_WORKER = 200  # stories each worker process is started for: with fewer, one more would cost more than it saves
 
 
 def key_of(title: str, html: str) -> str:
@@ -53,11 +55,17 @@ def save(path: Path, kept: dict[str, str]) -> None:
 
 
 def cut_all(stories: Sequence[tuple[str, str]], workers: int) -> list[str]:
-    """joined_terms of every (title, html), across `workers` processes when there are enough stories."""
-    workers = min(workers, len(stories) // IN_PROCESS_BELOW)
-    if workers <= 1:
+    """joined_terms of every (title, html): across `workers` processes when there are enough
+    stories; else here if jieba is loaded already (the slugs needed it), or in one process
+    started afresh ("spawn", not a copy of this one), so the build does not take on jieba's
+    dictionary (some 90 MB) for a story or two."""
+    if not stories:
+        return []
+    workers = min(workers, len(stories) // PER_WORKER)
+    if workers <= 1 and "jieba" in sys.modules:
         return [joined_terms(story) for story in stories]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    context = None if workers > 1 else multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(workers, 1), mp_context=context) as pool:
         return list(pool.map(joined_terms, stories, chunksize=64))
 
 

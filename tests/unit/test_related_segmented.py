@@ -1,10 +1,13 @@
 """The related step's segmenting: kept on disk by a hash of each story, cut on every core when cold."""
 
 import pickle
+import subprocess
+import sys
 
 import pytest
 from related.keywords import story_text, terms
 from related.segmented import key_of, load, save, split_terms, terms_of_all
+from sitebuild import ROOT
 
 PROPERTY = ("健全管理机制 破解治理难题", "<p>铁东区系统推进有物业小区提质增效，补齐无物业小区管理短板，推动实现物业服务全覆盖。</p>")
 STRAW = ("全面压实责任 守牢安全底线", "<p>调研组要求，要持续推进秸秆焚烧管控宣传引导工作，做到精准化、常态化。</p>")
@@ -78,3 +81,23 @@ def test_a_missing_or_broken_cache_is_an_empty_one(tmp_path, content):
     assert load(path) == {}
     path.write_bytes(content)
     assert load(path) == {}
+
+
+def test_a_few_stories_are_cut_without_loading_jieba_into_the_build():
+    """An edit brings one story to cut: jieba's dictionary stays in a worker that ends, not in the build's process."""
+    script = (
+        "import sys; sys.path.insert(0, 'plugins')\n"
+        "from related.segmented import cut_all\n"
+        "print(cut_all([('物业管理', '<p>健全管理机制 破解治理难题</p>')], workers=2)[0].count('\\x1f') > 0, 'jieba' in sys.modules)\n"
+    )
+    process = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert process.stdout.split() == ["True", "False"], process.stderr
+
+
+def test_with_jieba_loaded_already_a_few_stories_are_cut_here(monkeypatch):
+    """The slugs needed jieba (a new name): its dictionary is paid for, so no worker is started."""
+    from related import segmented
+
+    segmented.terms("物业")  # loads jieba here
+    monkeypatch.setattr(segmented, "ProcessPoolExecutor", None)  # starting a worker would fail
+    assert segmented.cut_all([PROPERTY, STRAW], workers=2) == [segmented.joined_terms(PROPERTY), segmented.joined_terms(STRAW)]
