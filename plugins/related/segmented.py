@@ -9,6 +9,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import site
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -64,8 +65,12 @@ def cut_all(stories: Sequence[tuple[str, str]], workers: int) -> list[str]:
     workers = min(workers, len(stories) // PER_WORKER)
     if workers <= 1 and "jieba" in sys.modules:
         return [joined_terms(story) for story in stories]
-    context = None if workers > 1 else multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(workers, 1), mp_context=context) as pool:
+    if workers > 1:
+        pool = ProcessPoolExecutor(max_workers=workers)
+    else:  # a fresh interpreter finds this plugin where Pelican found it, not on its own path
+        plugins = str(Path(__file__).resolve().parent.parent)
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir, initargs=(plugins,))
+    with pool:
         return list(pool.map(joined_terms, stories, chunksize=64))
 
 
