@@ -19,16 +19,38 @@ def write_files(folder: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(data)
 
 
-def keep(folder: Path, files: dict[str, bytes]) -> None:
+def keep(folder: Path, files: dict[str, bytes], like: Path | None = None) -> None:
     """Keep `files` as `folder`, whole or not at all: written into a folder of this process's own,
-    renamed into place once every file is written. Only a cache: should another build sharing it
-    keep the same files first, or clear this one's half-written folder, nothing is kept."""
+    renamed into place once every file is written. A file with the same bytes in `like` (the
+    index kept before: after one edit most story files and many shards are unchanged) is linked
+    from there, not written again. Only a cache: should another build sharing it keep the same
+    files first, or clear this one's half-written folder, nothing is kept."""
     partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
     try:
-        write_files(partial, files)
+        for path, data in files.items():
+            target = partial / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if like is not None and holds(like / path, data):
+                os.link(like / path, target)
+            else:
+                target.write_bytes(data)
         partial.rename(folder)
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """True when the file at `path` has exactly these bytes."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def last_kept(root: Path, key: str) -> Path | None:
+    """The index kept before the one under `key`, if any (the newest, half-written ones aside)."""
+    kept = [folder for folder in root.iterdir() if folder.name != key and "." not in folder.name] if root.is_dir() else []
+    return max(kept, key=lambda folder: folder.stat().st_mtime_ns, default=None)
 
 
 def forget_all_but(root: Path, name: str) -> None:

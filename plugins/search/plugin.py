@@ -12,7 +12,7 @@ from pelican.contents import Article
 
 from .document import Story, body_text
 from .files import engine_for, index_key, search_files
-from .kept import files_listed, forget_all_but, keep, place, write_files
+from .kept import files_listed, forget_all_but, keep, last_kept, place, write_files
 from .normalise import clean
 from .settings import merged
 
@@ -56,7 +56,7 @@ def write_index(generator, writer) -> None:
     files = None
     if not (root / key).is_dir():
         files = search_files(stories, settings["SEARCH_SHARD_BYTES"])
-        keep(root / key, files)
+        keep(root / key, files, like=last_kept(root, key))
         forget_all_but(root, key)
     folder = Path(writer.output_path) / "search"
     if not place(root / key, folder, files_listed(root / key)):  # removed meanwhile by another build

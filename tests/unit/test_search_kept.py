@@ -4,7 +4,7 @@ output by hard links, and never placed half."""
 import pytest
 from search.document import Story
 from search.files import index_key, search_files
-from search.kept import files_listed, forget_all_but, keep, place
+from search.kept import files_listed, forget_all_but, keep, last_kept, place
 
 STORIES = [
     Story("2026/11/wuye.html", "健全管理机制 破解治理难题", "2026-11-24T08:00:00+08:00", "要闻", ("物业管理全覆盖",)),
@@ -55,3 +55,12 @@ def test_keeping_what_another_build_kept_first_leaves_its_files(kept):
     keep(kept, search_files(STORIES, 8192))
     assert (kept / "index.json").stat().st_ino == before
     assert sorted(path.name for path in kept.parent.iterdir()) == [kept.name]  # no half-written folder left
+
+
+def test_a_new_index_links_the_files_it_shares_with_the_last_and_writes_the_rest(kept):
+    edited = kept.parent / index_key(EDITED, 8192)
+    assert last_kept(kept.parent, edited.name) == kept
+    keep(edited, search_files(EDITED, 8192), like=kept)
+    assert (edited / "stories/2.json").stat().st_ino == (kept / "stories/2.json").stat().st_ino  # untouched story
+    assert (edited / "stories/0.json").stat().st_ino != (kept / "stories/0.json").stat().st_ino  # the edited one (oldest: id 0)
+    assert {str(p.relative_to(edited)): p.read_bytes() for p in edited.rglob("*") if p.is_file()} == search_files(EDITED, 8192)
