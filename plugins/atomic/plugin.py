@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from .swap import clear_in_background, replace_folder, retired_folder, staging_folder
+from .swap import clear_in_background, replace_folder, staging_folder
 
 STAGED: dict = {}  # output, staging (Paths), clearing (the process removing the retired site)
 
@@ -21,7 +21,10 @@ def stage_output(pelican) -> None:
     output = Path(pelican.output_path).resolve()
     staging = staging_folder(output)
     shutil.rmtree(staging, ignore_errors=True)
-    STAGED.update(output=output, staging=staging, clearing=clear_in_background(retired_folder(output)))
+    clearing = clear_in_background(output)
+    if clearing is not None:
+        atexit.register(clearing.wait)  # a build that stops early still waits for it: no orphan
+    STAGED.update(output=output, staging=staging, clearing=clearing)
     pelican.output_path = pelican.settings["OUTPUT_PATH"] = str(staging)
     atexit.register(shutil.rmtree, staging, ignore_errors=True)  # nothing is left if it fails
 

@@ -5,6 +5,7 @@ import fcntl
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 
@@ -32,14 +33,21 @@ def retired_folder(output: Path) -> Path:
     return output.with_name(f".{output.name}.previous")
 
 
-def clear_in_background(folder: Path) -> subprocess.Popen | None:
-    """Remove `folder` in a process of its own (`rm -r`, started now, waited for before the swap):
-    removing tens of thousands of files is the kernel's work, done beside the build's reading, not
-    after its last step. A process, not a thread: a thread's Python loop would hold the GIL the
-    build needs. None when there is nothing to remove."""
-    if not folder.exists():
+def clear_in_background(output: Path) -> subprocess.Popen | None:
+    """Remove the retired site in a process of its own (`rm -r`, started now, waited for before
+    the swap): removing tens of thousands of files is the kernel's work, done beside the build's
+    reading, not after its last step. A process, not a thread: a thread's Python loop would hold
+    the GIL the build needs. The folder is first renamed, under the lock, to a name of this
+    build's own, so the process never meets a folder another build has put at the retired name
+    since; trash a killed build left goes too. None when there is nothing to remove."""
+    with output_lock(output):
+        retired = retired_folder(output)
+        if retired.exists():
+            retired.rename(output.with_name(f".{output.name}.trash.{os.getpid()}.{time.time_ns()}"))
+    trash = sorted(str(folder) for folder in output.parent.glob(f".{output.name}.trash.*"))
+    if not trash:
         return None
-    return subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(["rm", "-rf", "--", *trash], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def replace_folder(output: Path, built: Path) -> None:

@@ -13,7 +13,8 @@ from .entries import address_in
 
 def titles_as_text(context: dict, feed) -> None:
     """Give each entry of a feed the title of the story or page it links to, as text."""
-    titles = {item.url: item.title for name in ("articles", "pages") for item in context.get(name, ())}
+    published = [item for name in ("articles", "pages") for item in context.get(name, ())]
+    titles = {item.url: item.title for story in published for item in (story, *getattr(story, "translations", ()))}
     for entry in feed.items:
         address = address_in(entry["link"], titles)
         if address is not None:

@@ -73,10 +73,14 @@ class Build:
         self.linked: set[str] = set()  # full paths of the pages linked into it
 
     def writer(self, pelican) -> type[Writer]:
-        """The writer class for this build, and the folder it writes (the staging folder under atomic)."""
-        into = Path(pelican.output_path)  # as Pelican joins it to each page's name
-        self.into = into if into.resolve() != self.output else None  # linking a file onto itself is no use
+        """The writer class for this build."""
         return LinkedPagesWriter
+
+    def link_into(self, output_path: str) -> None:
+        """Pages will be linked into `output_path` (the staging folder under atomic): the writer
+        that writes nothing for them is the one in use."""
+        into = Path(output_path)  # as Pelican joins it to each page's name
+        self.into = into if into.resolve() != self.output else None  # linking a file onto itself is no use
 
     def render(self, template, names, context: dict) -> str:
         name = context.get("output_file")
@@ -135,6 +139,10 @@ class LinkedPagesWriter(Writer):
     """Pelican's writer, which writes nothing for a page linked into place from the last build
     (its file is the last build's), and never writes through such a link."""
 
+    def __init__(self, output_path, settings=None) -> None:
+        super().__init__(output_path, settings=settings)
+        BUILD.link_into(output_path)  # only once this writer is the one Pelican uses
+
     def _open_w(self, filename, encoding, override=False):
         if filename in BUILD.linked:
             if filename not in self._written_files:  # the linked page itself: already in place
@@ -142,7 +150,8 @@ class LinkedPagesWriter(Writer):
                 if override:
                     self._overridden_files.add(filename)
                 return open(os.devnull, "w", encoding=encoding)
-            os.unlink(filename)  # written a second time: a file of its own, not the last build's
+            if override and filename not in self._overridden_files:
+                os.unlink(filename)  # Pelican will write it again: a file of its own, not the last build's
         return super()._open_w(filename, encoding, override)
 
 

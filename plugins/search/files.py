@@ -18,10 +18,10 @@ def in_id_order(stories: Sequence[Story]) -> list[Story]:
     return sorted(stories, key=lambda story: (story.date, story.url))
 
 
-def index_key(stories: Sequence[Story], target_shard_bytes: int) -> str:
-    """What the index files are made from, as a short key: the same stories (in any order) and
-    shard size give the same files, so the same key."""
-    digest = hashlib.blake2b(f"{FORMAT} {TITLE_SPAN} {target_shard_bytes}".encode(), digest_size=12)
+def index_key(stories: Sequence[Story], target_shard_bytes: int, made_by: str = "") -> str:
+    """What the index files are made from, as a short key: the same stories (in any order), shard
+    size and code (`made_by`: kept.code_stamp) give the same files, so the same key."""
+    digest = hashlib.blake2b(f"{FORMAT} {TITLE_SPAN} {target_shard_bytes} {made_by}".encode(), digest_size=12)
     for story in in_id_order(stories):
         digest.update(json.dumps(story, ensure_ascii=False).encode() + b"\n")
     return digest.hexdigest()

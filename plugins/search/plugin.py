@@ -12,12 +12,13 @@ from pelican.contents import Article
 
 from .document import Story, body_text
 from .files import engine_for, index_key, search_files
-from .kept import files_listed, forget_all_but, keep, last_kept, place, write_files
+from .kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place, write_files
 from .normalise import clean
 from .settings import merged
 
 logger = logging.getLogger(__name__)
 ENGINE = Path(__file__).with_name("engine.js")
+MADE_BY = code_stamp(Path(__file__).parent)
 
 
 def keep_body_text(content) -> None:
@@ -52,7 +53,7 @@ def write_index(generator, writer) -> None:
     started = time.perf_counter()
     settings = merged(generator.settings)
     stories = [story_of(article) for article in generator.articles]
-    root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, settings["SEARCH_SHARD_BYTES"])
+    root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, settings["SEARCH_SHARD_BYTES"], MADE_BY)
     files = None
     if not (root / key).is_dir():
         files = search_files(stories, settings["SEARCH_SHARD_BYTES"])

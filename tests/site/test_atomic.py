@@ -35,7 +35,7 @@ def test_the_replaced_site_is_kept_aside_until_the_next_build_clears_it(tmp_path
     second = tree(tmp_path / "output")
     assert run_pelican(content, tmp_path / "output").returncode == 0
     assert tree(tmp_path / ".output.previous") == second, "the older one is gone, not kept beside it"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.previous", "content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.previous", "content", "output"], "no trash left either"
 
 
 def test_a_failed_publish_build_leaves_the_last_good_site(tmp_path):

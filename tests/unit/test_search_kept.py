@@ -4,7 +4,7 @@ output by hard links, and never placed half."""
 import pytest
 from search.document import Story
 from search.files import index_key, search_files
-from search.kept import files_listed, forget_all_but, keep, last_kept, place
+from search.kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place
 
 STORIES = [
     Story("2026/11/wuye.html", "健全管理机制 破解治理难题", "2026-11-24T08:00:00+08:00", "要闻", ("物业管理全覆盖",)),
@@ -19,6 +19,7 @@ EDITED = [STORIES[0], STORIES[1]._replace(fields=("小区物业企业加强日�
     ((STORIES, 8192), (EDITED, 8192), False),  # one story's text
     ((STORIES, 8192), (STORIES[:2], 8192), False),  # a story fewer
     ((STORIES, 8192), (STORIES, 4096), False),  # the shard size
+    ((STORIES, 8192, "code a"), (STORIES, 8192, "code b"), False),  # the code that makes the files
 ])
 def test_the_key_is_what_the_files_are_made_from(first, second, same):
     assert (index_key(*first) == index_key(*second)) is same
@@ -64,3 +65,10 @@ def test_a_new_index_links_the_files_it_shares_with_the_last_and_writes_the_rest
     assert (edited / "stories/2.json").stat().st_ino == (kept / "stories/2.json").stat().st_ino  # untouched story
     assert (edited / "stories/0.json").stat().st_ino != (kept / "stories/0.json").stat().st_ino  # the edited one (oldest: id 0)
     assert {str(p.relative_to(edited)): p.read_bytes() for p in edited.rglob("*") if p.is_file()} == search_files(EDITED, 8192)
+
+
+def test_the_code_stamp_changes_with_any_of_the_plugins_files(tmp_path):
+    (tmp_path / "normalise.py").write_text("FORM = 'NFKC'\n", encoding="utf-8")
+    before = code_stamp(tmp_path)
+    (tmp_path / "normalise.py").write_text("FORM = 'NFC'\n", encoding="utf-8")
+    assert code_stamp(tmp_path) != before
