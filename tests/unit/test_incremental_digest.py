@@ -1,6 +1,7 @@
 """What decides that a page need not be rendered again: the digest of what its template can show,
 the names a template can show, and the record of the file the last build left."""
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
@@ -205,3 +206,29 @@ def test_the_record_is_kept_for_the_same_theme_plugins_and_settings_only(tmp_pat
     assert load(path, "salt-2") == {}
     path.write_text("not json", encoding="utf-8")
     assert load(path, "salt-1") == {}
+
+
+def test_the_writer_never_writes_through_a_page_linked_from_the_last_build(tmp_path, monkeypatch):
+    from incremental import plugin
+    from pelican.writers import FileOverwriteFailedError
+
+    old, new = tmp_path / "output", tmp_path / ".output.building"
+    page = old / "tag/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<h1>标签</h1>", encoding="utf-8")
+    monkeypatch.setattr(plugin.BUILD, "output", old.resolve(), raising=False)
+    monkeypatch.setattr(plugin.BUILD, "linked", set(), raising=False)
+    writer = plugin.LinkedPagesWriter(str(new), settings={})
+    linked = os.path.abspath(new / "tag/index.html")
+    (new / "tag").mkdir(parents=True)
+    os.link(page, linked)
+    plugin.BUILD.linked.add(linked)
+    with writer._open_w(linked, "utf-8") as file:  # the page itself: nothing written
+        file.write("")
+    with pytest.raises(FileOverwriteFailedError):  # written again without override: refused, as Pelican does
+        writer._open_w(linked, "utf-8")
+    assert os.path.samefile(page, linked)
+    with writer._open_w(linked, "utf-8", override=True) as file:  # written again with override: a file of its own
+        file.write("<h1>新</h1>")
+    assert page.read_text(encoding="utf-8") == "<h1>标签</h1>"
+    assert Path(linked).read_text(encoding="utf-8") == "<h1>新</h1>"
