@@ -89,9 +89,9 @@ def place(kept: Path, target: Path, expected: int) -> bool:
             for name in names:
                 try:
                     os.link(os.path.join(folder, name), into / name)
-                except OSError as error:
-                    if isinstance(error, FileExistsError):  # not the empty folder it should be
-                        raise
+                except FileExistsError:  # not the empty folder it should be
+                    raise
+                except OSError:  # no hard links here
                     shutil.copyfile(os.path.join(folder, name), into / name)
                 count += 1
     except OSError:

@@ -52,17 +52,17 @@ def write_index(generator, writer) -> None:
     when the stories are the same) and /search/engine.js into the output."""
     started = time.perf_counter()
     settings = merged(generator.settings)
-    stories = [story_of(article) for article in generator.articles]
-    root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, settings["SEARCH_SHARD_BYTES"], MADE_BY)
+    stories, shard_bytes = [story_of(article) for article in generator.articles], settings["SEARCH_SHARD_BYTES"]
+    root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, shard_bytes, MADE_BY)
     files = None
     if not (root / key).is_dir():
-        files = search_files(stories, settings["SEARCH_SHARD_BYTES"])
+        files = search_files(stories, shard_bytes)
         keep(root / key, files, like=last_kept(root, key))
         forget_all_but(root, key)
     folder = Path(writer.output_path) / "search"
     if not place(root / key, folder, files_listed(root / key)):  # removed meanwhile by another build
         shutil.rmtree(folder, ignore_errors=True)
-        write_files(folder, files or search_files(stories, settings["SEARCH_SHARD_BYTES"]))
+        write_files(folder, files or search_files(stories, shard_bytes))
     manifest = (folder / "index.json").read_bytes()
     (folder / "engine.js").write_text(engine_for(ENGINE.read_text(encoding="utf-8"), manifest), encoding="utf-8")
     logger.info(
