@@ -30,7 +30,7 @@ def test_the_open_page_reloads_itself_with_the_saved_change(browser, tmp_path):
         page.wait_for_timeout(300)  # the event stream is open
         article = content / "articles/wenyi-yanchu.md"
         article.write_text(article.read_text(encoding="utf-8").replace("四平植物园", "南湖公园"), encoding="utf-8")
-        page.wait_for_function("() => document.body.innerText.includes('南湖公园')", timeout=15_000)
+        page.wait_for_function("() => document.body !== null && document.body.innerText.includes('南湖公园')", timeout=15_000)  # body is null while the page reloads
         assert page.locator("h1").inner_text() == "立足群众文化需求 丰富群众文化生活"
         assert errors == []
     finally:
