@@ -24,7 +24,8 @@ from pelican.writers import Writer
 from . import kept
 from .settings import merged
 from .signature import Digests
-from .stories import Shelf, stamps_of
+from .readahead import ReadAhead, worth_reading_ahead
+from .stories import Shelf, stamps_of, unchanged
 from .templates import names_used
 
 logger = logging.getLogger(__name__)
@@ -60,8 +61,9 @@ class Build:
         settings = pelican.settings
         self.record = Path(merged(settings)["INCREMENTAL_CACHE_PATH"])
         self.stories_path = Path(merged(settings)["INCREMENTAL_STORIES_PATH"])
+        self.read_ahead_from = merged(settings)["INCREMENTAL_READ_AHEAD_FROM"]
         self.shelf: Shelf | None = None  # opened by the first generator that reads
-        self.read = self.kept = 0
+        self.read = self.kept = self.taken_ahead = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
         folders = [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
         self.salt = salt_of(settings, [folder for folder in folders if folder.is_dir()])
@@ -105,21 +107,41 @@ class Build:
         shared = self.shelf.shared
         return self.shelf if shared["settings"] is generator.settings and shared["context"] is generator.context else None
 
-    def read_file(self, read, base_path, path, content_class, **options):
-        """The item at `path` as the last build read it, if its files are unchanged; else read now (and keep it)."""
-        source = os.path.abspath(os.path.join(base_path, path))
-        key = f"{content_class.__name__}:{source}"
+    def read_file(self, read, base_path, path, content_class, ahead: ReadAhead | None, **options):
+        """The item at `path` as the last build read it, if its files are unchanged; else as the
+        worker read it ahead, or read now (and keep it)."""
+        key = story_key(base_path, path, content_class)
         item = self.shelf.get(key)
         if item is not None:
             self.kept += 1
             return item
-        before, warned = kept.file_stamp(Path(source)), WARNINGS.count
-        item = read(base_path, path, content_class=content_class, **options)
         self.read += 1
-        stamps = stamps_of([source, *getattr(item, "read_also", ())])
-        if type(item) is content_class and WARNINGS.count == warned and stamps[0][1] == before and not in_future(item):
+        record = ahead.take(path) if ahead else None
+        if record is not None and unchanged(record[0]) and (item := self.shelf.unpickled(record[1])) is not None:
+            self.shelf.put_pickled(key, *record)
+            self.taken_ahead += 1
+            return item
+        item, stamps = read_story(read, base_path, path, content_class, options)
+        if stamps:
             self.shelf.put(key, stamps, item)
         return item
+
+    def start_reading_ahead(self, read, base_path, paths: list[str], content_class, options: dict) -> ReadAhead | None:
+        """A worker reading ahead the stories at `paths` that must be read, when there are enough of them."""
+        keys = {story_key(base_path, path, content_class): path for path in paths}
+        to_read = [keys[key] for key in self.shelf.stale(list(keys))]
+        if not worth_reading_ahead(len(to_read), self.read_ahead_from):
+            return None
+
+        def read_one(path: str):  # in the worker: (stamps, pickled item), or None to leave it to the build
+            try:
+                item, stamps = read_story(read, base_path, path, content_class, options)
+            except Exception:
+                return None
+            data = self.shelf.pickled(item) if stamps else None
+            return (stamps, data) if data is not None else None
+
+        return ReadAhead(to_read, read_one, self.stories_path.parent, log_to=WARNINGS)
 
     def finish(self, pelican) -> None:
         written = Path(pelican.output_path)
@@ -129,6 +151,8 @@ class Build:
             self.shelf.close()
         rendered = len(self.now) - self.reused
         logger.info("稿件 (stories): 读取 %d，沿用上次 %d (%d read, %d kept)", self.read, self.kept, self.read, self.kept)
+        if self.taken_ahead:
+            logger.info("稿件 (stories): 其中 %d 篇由第二个进程预读 (%d read ahead by a second process)", self.taken_ahead, self.taken_ahead)
         logger.info("页面 (pages): 重新生成 %d，沿用上次 %d (%d rendered, %d reused)", rendered, self.reused, rendered, self.reused)
 
 
@@ -170,6 +194,22 @@ WARNINGS = WarningCount()
 logging.getLogger().addHandler(WARNINGS)
 
 
+def story_key(base_path: str, path: str, content_class) -> str:
+    """The name a story is kept under: its kind and full path."""
+    return f"{content_class.__name__}:{os.path.abspath(os.path.join(base_path, path))}"
+
+
+def read_story(read, base_path: str, path: str, content_class, options: dict):
+    """The item read from `path`, and the stamps of the files it was read from when it can be
+    kept (read without a warning, its file unchanged meanwhile, not dated in the future), else None."""
+    source = os.path.abspath(os.path.join(base_path, path))
+    before, warned = kept.file_stamp(Path(source)), WARNINGS.count
+    item = read(base_path, path, content_class=content_class, **options)
+    stamps = stamps_of([source, *getattr(item, "read_also", ())])
+    keepable = type(item) is content_class and WARNINGS.count == warned and stamps[0][1] == before and not in_future(item)
+    return item, stamps if keepable else None
+
+
 def in_future(item) -> bool:
     """A story dated later than now reads differently once its time comes (scheduled, or a draft)."""
     date = getattr(item, "date", None)
@@ -177,13 +217,29 @@ def in_future(item) -> bool:
 
 
 class KeptReaders:
-    """A generator's readers, whose read_file first looks for the story the last build read."""
+    """A generator's readers, whose read_file first looks for the story the last build read, and
+    which have a worker read ahead when the generator lists many stories to read."""
 
     def __init__(self, readers) -> None:
         self.readers = readers
+        self.listed: list[str] = []  # the files the generator listed, not yet handed to a worker
+        self.ahead: ReadAhead | None = None
+
+    def listing(self, get_files):
+        """The generator's get_files, noting the files it lists (Pelican reads them next, in that order)."""
+
+        def listed_files(*args, **kwargs):
+            files = get_files(*args, **kwargs)
+            self.listed = list(files)
+            return files
+
+        return listed_files
 
     def read_file(self, base_path, path, content_class, **options):
-        return BUILD.read_file(self.readers.read_file, base_path, path, content_class, **options)
+        if self.listed:
+            self.ahead = BUILD.start_reading_ahead(self.readers.read_file, base_path, self.listed, content_class, options)
+            self.listed = []
+        return BUILD.read_file(self.readers.read_file, base_path, path, content_class, self.ahead, **options)
 
     def __getattr__(self, name: str):
         return getattr(self.readers, name)
@@ -206,6 +262,7 @@ def keep_stories(generator) -> None:
     """Hand an article or page generator readers that first look for the story the last build read."""
     if hasattr(generator, "readers") and hasattr(generator, "get_cached_data") and BUILD.shelf_for(generator):
         generator.readers = KeptReaders(generator.readers)
+        generator.get_files = generator.readers.listing(generator.get_files)
 
 
 def remember_templates(generator) -> None:

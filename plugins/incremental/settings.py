@@ -5,6 +5,9 @@ import os
 DEFAULTS = {
     "INCREMENTAL_CACHE_PATH": None,  # None: <CACHE_PATH>/pages.json
     "INCREMENTAL_STORIES_PATH": None,  # None: <CACHE_PATH>/stories.sqlite
+    # A second process reads ahead when at least this many stories must be read (None: never);
+    # for fewer, starting it and handing stories over costs more than it saves.
+    "INCREMENTAL_READ_AHEAD_FROM": 64,
 }
 
 

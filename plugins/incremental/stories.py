@@ -93,24 +93,48 @@ class Shelf:
             return None
         if row is None or not unchanged(json.loads(row[0])):
             return None
+        return self.unpickled(row[1])
+
+    def stale(self, keys: list[str]) -> list[str]:
+        """The keys whose item is not kept, or was read from files changed since."""
+        if self.db is None:
+            return keys
         try:
-            return Unpickler(io.BytesIO(row[1]), self.shared).load()
-        except Exception:  # a class renamed or moved since: read the story again
-            return None
+            kept = dict(self.db.execute("SELECT key, stamps FROM stories"))
+        except sqlite3.Error:
+            return keys
+        return [key for key in keys if key not in kept or not unchanged(json.loads(kept[key]))]
 
     def put(self, key: str, stamps: list[list], item) -> None:
         """Keep `item`, read from the files with these stamps (an item that cannot be pickled is not kept)."""
+        data = self.pickled(item)
+        if data is not None:
+            self.put_pickled(key, stamps, data)
+
+    def put_pickled(self, key: str, stamps: list[list], data: bytes) -> None:
+        """Keep an item already pickled by `pickled`."""
         if self.db is None:
             return
+        try:
+            self.db.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)", (key, json.dumps(stamps), data))
+        except sqlite3.Error as error:
+            self.give_up(error)
+
+    def pickled(self, item) -> bytes | None:
+        """The item as kept: pickled, the shared objects named; None for an item that cannot be pickled."""
         data = io.BytesIO()
         try:
             Pickler(data, self.shared).dump(item)
         except (pickle.PicklingError, TypeError, AttributeError):
-            return
+            return None
+        return data.getvalue()
+
+    def unpickled(self, data: bytes):
+        """A kept item, with this build's shared objects; None when it cannot be loaded."""
         try:
-            self.db.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)", (key, json.dumps(stamps), data.getvalue()))
-        except sqlite3.Error as error:
-            self.give_up(error)
+            return Unpickler(io.BytesIO(data), self.shared).load()
+        except Exception:  # a class renamed or moved since: read the story again
+            return None
 
     def close(self) -> None:
         """Forget the stories this build did not ask for (deleted or renamed files), and write."""

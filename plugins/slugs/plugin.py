@@ -20,9 +20,25 @@ def set_item_slug(content) -> None:
     """A Chinese Slug or file name becomes pinyin words before any address is worked out."""
     if not getattr(content, "slug", None) or not getattr(content, "source_path", None):
         return
+    content.slug = item_slug(content.slug, content.metadata.get("slug"), named_from(content))
+
+
+def named_from(content) -> str:
+    """What an item's slug is made from when it has no Slug field: its title or its file name."""
     by_title = content.settings.get("SLUGIFY_SOURCE") == "title"
-    named_from = getattr(content, "title", "") if by_title else Path(content.source_path).stem
-    content.slug = item_slug(content.slug, content.metadata.get("slug"), named_from)
+    return getattr(content, "title", "") if by_title else Path(content.source_path).stem
+
+
+def note_item_slugs(items) -> None:
+    """Keep each item's pinyin slug as if worked out here: a story read in another process (the
+    incremental plugin's read-ahead) worked it out there, and the next build need not again."""
+    for item in items:
+        if not getattr(item, "slug", None) or not getattr(item, "source_path", None):
+            continue
+        written = item.metadata.get("slug")
+        source = written if written is not None else named_from(item)
+        if not source.isascii():
+            KNOWN.setdefault(source, item.slug)
 
 
 def kinds(article) -> dict[str, list]:
@@ -45,6 +61,7 @@ def set_slugs(generator) -> None:
         *generator.drafts,
         *generator.drafts_translations,
     ]
+    note_item_slugs(articles)
     uses: dict[str, list] = {"category": [], "tag": [], "author": []}
     for article in articles:
         for kind, wrappers in kinds(article).items():

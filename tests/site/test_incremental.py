@@ -16,9 +16,9 @@ COUNTS = re.compile(r"页面 \(pages\): 重新生成 (\d+)，沿用上次 (\d+)"
 STORIES = re.compile(r"稿件 \(stories\): 读取 (\d+)，沿用上次 (\d+)")
 
 
-def logged_build(content, output, cache, env=ENV):
-    """Build; the log."""
-    process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', "-v", env=env)
+def logged_build(content, output, cache, *settings: str, env=ENV):
+    """Build, with settings given as NAME=value; the log."""
+    process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', *settings, "-v", env=env)
     assert process.returncode == 0, process.stdout + process.stderr[-3000:]
     return process.stdout + process.stderr
 
@@ -124,6 +124,18 @@ def test_an_unchanged_rebuild_reads_and_renders_nothing(site):
     assert stories_read(again) == (0, 9)
     assert tuple(map(int, COUNTS.search(again).groups())) == (0, rendered)
     assert {page: page.stat().st_ino for page in output.rglob("*.html")} == inodes, "each page is the last build's file, linked, not a copy"
+
+
+def test_stories_read_ahead_by_a_second_process_make_the_same_site(site, tmp_path):
+    content, output, cache = site
+    log = logged_build(content, output, cache, "INCREMENTAL_READ_AHEAD_FROM=2")
+    assert stories_read(log) == (9, 0)
+    assert int(re.search(r"其中 (\d+) 篇由第二个进程预读", log)[1]) >= 1
+    one = tmp_path / "one-process"
+    assert "预读" not in logged_build(content, one / "output", one / "cache", "INCREMENTAL_READ_AHEAD_FROM=null")
+    assert tree(output) == tree(one / "output")
+    again = logged_build(content, output, cache, "INCREMENTAL_READ_AHEAD_FROM=2")
+    assert stories_read(again) == (0, 9), "the stories read ahead are kept too"
 
 
 def test_only_the_edited_story_and_the_story_whose_photo_changed_are_read_again(site):

@@ -1,0 +1,124 @@
+"""Stories read by a second process while the build reads others: reading on both cores.
+
+Pelican reads one story after another on one core, some 5 ms each (Markdown, then every
+per-story plugin). When many must be read (a cold build, a changed theme or plugin), a forked copy
+of the build reads them from the last one back into a file while the build reads from the first
+on; where they meet, the build takes the rest from the file (unpickling is a tenth of reading).
+Each claims its next story under a lock, so neither waits for more than one story, however
+their speeds differ.
+The worker only reads: it writes nothing else, says nothing (it logs only to the handler that
+counts warnings, and its output goes nowhere), and a story it could not take cleanly (an error, a
+warning) is left out of the file, so the build reads it itself and says what is wrong once.
+"""
+
+import atexit
+import logging
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+def worth_reading_ahead(count: int, at_least: int | None) -> bool:
+    """Whether `count` stories to read are worth a second process: `at_least` of them (None: never)."""
+    return at_least is not None and count >= at_least and hasattr(os, "fork")
+
+
+class ReadAhead:
+    """A forked worker reading `paths` from the last one back, each with `read_one` (path →
+    record, or None to leave it to the build), while the build reads them in order."""
+
+    def __init__(self, paths: list[str], read_one: Callable[[str], object], folder: Path, log_to: logging.Handler) -> None:
+        self.places = {path: place for place, path in enumerate(paths)}
+        # [the next place the build reads, the last place the worker took], shared with the worker
+        self.bounds = multiprocessing.Array("i", [0, len(paths)])
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor, self.file = tempfile.mkstemp(prefix="read-ahead-", dir=folder)
+        self.records: dict[str, object] | None = None  # once collected
+        self.pid = os.fork()
+        if self.pid == 0:
+            quieten(log_to)
+            work(descriptor, paths, self.bounds, read_one)  # never returns
+        os.close(descriptor)
+        atexit.register(self.discard)  # a build that stops before it collects
+
+    def take(self, path: str):
+        """The worker's record of `path`; None when the build reads it itself (not among the
+        paths, not reached by the worker, or left to the build)."""
+        place = self.places.get(path)
+        if place is None:
+            return None
+        if self.records is None:
+            with self.bounds.get_lock():
+                if place < self.bounds[1]:
+                    self.bounds[0] = max(self.bounds[0], place + 1)
+                    return None
+            self.records = self.collect()
+        return self.records.pop(path, None)
+
+    def collect(self) -> dict[str, object]:
+        """Wait for the worker, and read what it wrote (all of it, or what it wrote before it failed)."""
+        os.waitpid(self.pid, 0)
+        records: dict[str, object] = {}
+        try:
+            with open(self.file, "rb") as written:
+                for path, record in records_in(written):
+                    records[path] = record
+        except OSError:
+            pass  # nothing read ahead: the build reads every story itself
+        Path(self.file).unlink(missing_ok=True)
+        return records
+
+    def discard(self) -> None:
+        """Stop a worker the build never waited for, and remove its file."""
+        if self.records is None:
+            self.records = {}
+            try:
+                os.kill(self.pid, signal.SIGKILL)  # not waited for yet: the pid is still the worker's
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        Path(self.file).unlink(missing_ok=True)
+
+
+def records_in(written) -> Iterable[tuple[str, object]]:
+    """The (path, record) pairs in a worker's file, up to the first incomplete one."""
+    while True:
+        try:
+            yield pickle.load(written)
+        except (EOFError, pickle.UnpicklingError, ValueError):
+            return
+
+
+def quieten(log_to: logging.Handler) -> None:
+    """In the worker: log only to `log_to`, and write nothing to the build's output, through
+    nothing the build's other threads (Pelican's progress display) may have held locked when it forked."""
+    for logger in [logging.root, *logging.root.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+    logging.root.handlers = [log_to]
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # new file objects: no lock shared with a thread
+
+
+def work(descriptor: int, paths: list[str], bounds, read_one: Callable[[str], object]) -> None:
+    """The worker: read stories from the last back until the build's next one, write what each
+    gives, and leave without running the build's exit handlers."""
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            while True:
+                with bounds.get_lock():
+                    if bounds[1] - 1 < bounds[0]:
+                        break
+                    bounds[1] -= 1
+                    path = paths[bounds[1]]
+                record = read_one(path)
+                if record is not None:
+                    pickle.dump((path, record), out, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        os._exit(0)
