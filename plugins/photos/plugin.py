@@ -2,9 +2,11 @@
 
 content_object_init plans each photo (checks, size, cache key), rewrites the HTML and keeps the
 plan on the item (`photo_jobs`, and the photo files in `read_also`, so a story kept from the last
-build is read again when a photo changes); a small generator gathers the plans of every item read,
-makes the missing derivatives on every core and copies them into the output; the originals are
-taken out of the static files, so no GPS position is ever published.
+build is read again when a photo changes). Once every item is read, the plans are gathered and the
+missing derivatives made in worker processes on every core but one, while the build writes pages
+on that one; a small generator then makes what is left on both (the build taking the last ones),
+and copies every derivative into the output. The originals are taken out of the static files, so
+no GPS position is ever published.
 """
 
 import html
@@ -13,7 +15,7 @@ import os
 import posixpath
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -33,12 +35,21 @@ logger = logging.getLogger(__name__)
 class Build:
     """This build's photo settings, and each photo checked so far: a photo used twice is read once."""
 
+    pool: ProcessPoolExecutor | None = None  # making derivatives while pages are written
+    making: dict[str, tuple[tuple, Future]] = {}  # key → (call, its future)
+
     def start(self, settings: dict) -> None:
         self.settings = merged(settings)
         self.recipe = recipe(self.settings)
         self.cache = PhotoCache(Path(self.settings["PHOTOS_CACHE_PATH"]))
         self.keys: dict[Path, tuple[tuple[int, int], str]] = {}
-        self.seconds = 0.0  # spent on photos: checking, hashing, making and copying
+        self.seconds = 0.0  # the build's own time on photos: checking, hashing, waiting, making and copying
+
+    def stop_making(self) -> None:
+        """Let the workers go (a build stopped half way leaves none behind)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool, self.making = None, {}
 
     def plan(self, path: Path, content_root: Path, jobs: dict) -> Photo:
         """Check a photo, plan its derivatives into `jobs` (key → file, derivatives); raise PhotoProblem when it cannot be published."""
@@ -60,6 +71,7 @@ BUILD = Build()
 
 def start_build(pelican) -> None:
     """Check the PHOTOS_* settings at start-up and forget the previous build's photos."""
+    BUILD.stop_making()
     try:
         BUILD.start(pelican.settings)
     except ValueError as error:
@@ -158,8 +170,27 @@ def jobs_of(items) -> dict[str, tuple[Path, list, set[str]]]:
     return jobs
 
 
+def start_making(generators) -> None:
+    """Every item is read: start making the missing derivatives while the build writes pages."""
+    started = time.perf_counter()
+    generated = generators[0].context.get("generated_content", {})  # the context every generator shares
+    missing = {key: job for key, job in jobs_of(generated.values()).items() if not BUILD.cache.has(key, job[1])}
+    if missing:
+        BUILD.cache.root.mkdir(parents=True, exist_ok=True)
+        workers = BUILD.settings["PHOTOS_WORKERS"] or max(1, (os.cpu_count() or 1) - 1)
+        BUILD.pool = ProcessPoolExecutor(max_workers=min(workers, len(missing)))
+        calls = {key: call_of(key, source) for key, (source, _, _) in missing.items()}
+        BUILD.making = {key: (call, BUILD.pool.submit(make_into_cache, *call)) for key, call in calls.items()}
+    BUILD.seconds += time.perf_counter() - started
+
+
+def call_of(key: str, source: Path) -> tuple:
+    """make_into_cache's arguments for one photo."""
+    return source, BUILD.recipe, BUILD.cache.folder(key)
+
+
 class PhotoGenerator:
-    """Makes the derivatives that are not cached yet (on every core), then publishes them all."""
+    """Finishes the derivatives being made (the build taking those not started yet), then publishes them all."""
 
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs) -> None:
         self.context = context
@@ -169,33 +200,36 @@ class PhotoGenerator:
         """Nothing to read: photos are planned while articles are read."""
 
     def generate_output(self, writer) -> None:
-        """Make what is missing, report what failed, copy every derivative into the output."""
+        """Wait for what is being made, report what failed, copy every derivative into the output."""
         started = time.perf_counter()
-        # Every article and page read (or kept from the last build) is in generated_content.
         jobs = jobs_of(self.context.get("generated_content", {}).values())
-        missing = {key: job for key, job in jobs.items() if not BUILD.cache.has(key, job[1])}
-        failed = dict(zip(missing, run_all(missing)))
-        for key, error in sorted(failed.items()):
-            if error:
+        errors = finish_making(BUILD.making)  # photo → its error, or None: made
+        BUILD.stop_making()
+        late = {key: job for key, job in jobs.items() if key not in errors and not BUILD.cache.has(key, job[1])}
+        errors.update((key, make_into_cache(*call_of(key, source))) for key, (source, _, _) in late.items())
+        for key, error in sorted(errors.items()):
+            if error and key in jobs:
                 source, _, users = jobs[key]
                 logger.error("%s: 图片 %s 无法处理，文件可能已损坏 (cannot process photo: %s)", "、".join(sorted(users)), source, error)
         for key, (source, derivatives, _) in sorted(jobs.items()):
-            if not failed.get(key):
+            if not errors.get(key):
                 BUILD.cache.publish(key, derivatives, self.output_path)
         BUILD.seconds += time.perf_counter() - started
-        made, reused = len(missing), len(jobs) - len(missing)
+        made, reused = len(errors), len(jobs) - len(errors)
         logger.info("照片：新处理 %d 张，沿用缓存 %d 张，用时 %.2f 秒 (photos: %d made, %d from cache, %.2f s)", made, reused, BUILD.seconds, made, reused, BUILD.seconds)
 
 
-def run_all(missing: dict) -> list[str | None]:
-    """make_into_cache for each missing photo, in worker processes when there is more than one."""
-    calls = [(source, BUILD.recipe, BUILD.cache.folder(key)) for key, (source, _, _) in missing.items()]
-    workers = min(BUILD.settings["PHOTOS_WORKERS"] or os.cpu_count() or 1, len(calls))
-    BUILD.cache.root.mkdir(parents=True, exist_ok=True)
-    if workers <= 1:
-        return [make_into_cache(*call) for call in calls]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(make_into_cache, *zip(*calls)))
+def finish_making(making: dict[str, tuple[tuple, Future]]) -> dict[str, str | None]:
+    """Each photo's error or None: the build makes the ones no worker has started, from the last
+    back, while the workers finish theirs."""
+    errors: dict[str, str | None] = {}
+    for key, (call, future) in reversed(making.items()):
+        if future.cancel():
+            errors[key] = make_into_cache(*call)
+    for key, (_, future) in making.items():
+        if key not in errors:
+            errors[key] = future.result()
+    return errors
 
 
 def add_generator(pelican):
@@ -208,4 +242,5 @@ def register() -> None:
     signals.initialized.connect(start_build)
     signals.content_object_init.connect(build_photos)
     signals.static_generator_finalized.connect(keep_originals_private)
+    signals.all_generators_finalized.connect(start_making)
     signals.get_generators.connect(add_generator)

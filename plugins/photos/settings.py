@@ -18,7 +18,7 @@ DEFAULTS = {
     # Pillow's decompression-bomb guard: a photo with more pixels is refused (a 12-megapixel
     # phone photo has 12,000,000; a 100-megapixel camera 100,000,000).
     "PHOTOS_MAX_PIXELS": 120_000_000,
-    "PHOTOS_WORKERS": 0,  # 0: one per core
+    "PHOTOS_WORKERS": 0,  # 0: one per core but the one the build writes pages on (at least one)
 }
 
 
