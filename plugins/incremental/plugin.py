@@ -19,11 +19,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import kept
 from .settings import merged
 from .signature import Digests
+from .halves import Halves, in_two_processes
 from .readahead import ReadAhead, worth_reading_ahead
 from .stories import Shelf, stamps_of, unchanged
 from .templates import names_used
@@ -62,6 +63,8 @@ class Build:
         self.record = Path(merged(settings)["INCREMENTAL_CACHE_PATH"])
         self.stories_path = Path(merged(settings)["INCREMENTAL_STORIES_PATH"])
         self.read_ahead_from = merged(settings)["INCREMENTAL_READ_AHEAD_FROM"]
+        self.halves_from = merged(settings)["INCREMENTAL_TWO_WRITERS_FROM"]
+        self.halves: Halves | None = None  # while the articles' pages are written on two cores
         self.shelf: Shelf | None = None  # opened by the first generator that reads
         self.read = self.kept = self.taken_ahead = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
@@ -86,6 +89,8 @@ class Build:
 
     def render(self, template, names, context: dict) -> str:
         name = context.get("output_file")
+        if name and self.halves and not self.halves.writes(name):
+            return ""  # the other process renders and writes it
         if names is None or not name:
             return template.render(context)
         digest = self.digests.page({key: context.get(key, ABSENT) for key in names | {"output_file", "SITEURL"}})
@@ -99,6 +104,25 @@ class Build:
             return template.render(context)
         self.reused += 1
         return text
+
+    def write_in_halves(self, generate_pages, writer, stories: int) -> None:
+        """generate_pages(writer), each page rendered and written by this process or a forked
+        copy of it, when there are enough stories for a second process to pay for itself."""
+        if self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork"):
+            return generate_pages(writer)
+        reused_before = self.reused
+
+        def write_my_half(halves: Halves) -> None:
+            self.halves = halves
+            try:
+                generate_pages(writer)
+            finally:
+                self.halves = None
+
+        handed = in_two_processes(write_my_half, lambda: {"now": self.now, "reused": self.reused, "linked": self.linked}, self.stories_path.parent)
+        self.now |= handed["now"]  # its pages, and the ones rendered before it was forked
+        self.reused += handed["reused"] - reused_before
+        self.linked |= handed["linked"]
 
     def shelf_for(self, generator) -> Shelf | None:
         """The kept stories, opened with this build's settings and context (every generator shares them)."""
@@ -168,6 +192,9 @@ class LinkedPagesWriter(Writer):
         BUILD.link_into(output_path)  # only once this writer is the one Pelican uses
 
     def _open_w(self, filename, encoding, override=False):
+        if BUILD.halves and not BUILD.halves.writes(os.path.relpath(filename, self.output_path)):
+            self.note_written(filename, override)  # the other process writes it
+            return open(os.devnull, "w", encoding=encoding)
         if filename in BUILD.linked:
             if filename not in self._written_files:  # the linked page itself: already in place
                 self._written_files.add(filename)
@@ -177,6 +204,19 @@ class LinkedPagesWriter(Writer):
             if override and filename not in self._overridden_files:
                 os.unlink(filename)  # Pelican will write it again: a file of its own, not the last build's
         return super()._open_w(filename, encoding, override)
+
+
+    def note_written(self, filename: str, override: bool) -> None:
+        """Pelican's bookkeeping of a write (_open_w's), for a page written by the other process:
+        both stop alike on a page written twice."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
+        elif filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it previously (set `override=True` if intended)')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
 
 
 class WarningCount(logging.Handler):
@@ -265,6 +305,14 @@ def keep_stories(generator) -> None:
         generator.get_files = generator.readers.listing(generator.get_files)
 
 
+def write_on_two_cores(generator) -> None:
+    """The articles generator's pages (every story, listing and archive) written on two cores."""
+    if not hasattr(generator, "generate_pages") or not hasattr(generator, "articles"):
+        return
+    generate_pages = generator.generate_pages
+    generator.generate_pages = lambda writer: BUILD.write_in_halves(generate_pages, writer, len(generator.articles))
+
+
 def remember_templates(generator) -> None:
     """Hand the generator's writes templates that first look for the page from the last build."""
     if not hasattr(generator, "get_template") or not hasattr(generator, "env"):
@@ -287,4 +335,5 @@ def register() -> None:
     signals.get_writer.connect(BUILD.writer)
     signals.generator_init.connect(keep_stories)
     signals.generator_init.connect(remember_templates)
+    signals.generator_init.connect(write_on_two_cores)
     signals.finalized.connect(BUILD.finish)

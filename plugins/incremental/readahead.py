@@ -17,10 +17,11 @@ import multiprocessing
 import os
 import pickle
 import signal
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from .forked import quieten
 
 def worth_reading_ahead(count: int, at_least: int | None) -> bool:
     """Whether `count` stories to read are worth a second process: `at_least` of them (None: never)."""
@@ -91,19 +92,6 @@ def records_in(written) -> Iterable[tuple[str, object]]:
             yield pickle.load(written)
         except (EOFError, pickle.UnpicklingError, ValueError):
             return
-
-
-def quieten(log_to: logging.Handler) -> None:
-    """In the worker: log only to `log_to`, and write nothing to the build's output, through
-    nothing the build's other threads (Pelican's progress display) may have held locked when it forked."""
-    for logger in [logging.root, *logging.root.manager.loggerDict.values()]:
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
-    logging.root.handlers = [log_to]
-    quiet = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(quiet, 1)
-    os.dup2(quiet, 2)
-    sys.stdout = sys.stderr = open(os.devnull, "w")  # new file objects: no lock shared with a thread
 
 
 def work(descriptor: int, paths: list[str], bounds, read_one: Callable[[str], object]) -> None:

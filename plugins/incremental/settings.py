@@ -8,6 +8,9 @@ DEFAULTS = {
     # A second process reads ahead when at least this many stories must be read (None: never);
     # for fewer, starting it and handing stories over costs more than it saves.
     "INCREMENTAL_READ_AHEAD_FROM": 64,
+    # The articles' pages are written by two processes, each its half, from this many stories
+    # (None: never); below it, starting the second costs more than it saves.
+    "INCREMENTAL_TWO_WRITERS_FROM": 200,
 }
 
 

@@ -1,0 +1,98 @@
+"""The articles' pages written by two processes: each page by one of them, by its name; the
+second hands back its results, its warnings (logged again by the build) and its error."""
+
+import logging
+import os
+import time
+from collections import Counter
+
+import pytest
+from incremental.halves import in_two_processes, writer_of
+
+# Addresses as the articles generator writes them: stories, listings and their pages, archives.
+NAMES = [
+    *(f"2026/11/jiegan-jinshao-{number:04d}.html" for number in range(400)),
+    *(f"category/minsheng{'' if page == 1 else page}.html" for page in range(1, 30)),
+    *(f"tag/wuye-guanli{'' if page == 1 else page}.html" for page in range(1, 30)),
+    "index.html", "archives.html", "2026/11/index.html", "author/gao-xin.html",
+]
+
+
+def test_each_page_has_one_writer_and_the_two_share_them():
+    shares = Counter(writer_of(name) for name in NAMES)
+    assert set(shares) == {0, 1}
+    assert 0.4 < shares[0] / len(NAMES) < 0.6
+
+
+@pytest.mark.parametrize("same, as_written", [("2026/11/a.html", "./2026/11/a.html"), ("tag/b.html", "tag//b.html"), ("c/index.html", "c/d/../index.html")])
+def test_a_page_has_one_writer_however_its_path_is_written(same, as_written):
+    assert writer_of(same) == writer_of(as_written)
+
+
+def write_pages(folder):
+    def work(halves):
+        for name in NAMES:
+            if halves.writes(name):
+                page = folder / name
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(str(os.getpid()))
+
+    return work
+
+
+def test_the_two_processes_write_every_page_once(tmp_path):
+    site = tmp_path / "site"
+    handed = in_two_processes(write_pages(site), lambda: {"pid": os.getpid()}, tmp_path / "work")
+    worker = handed["pid"]
+    assert worker != os.getpid()
+    for name in NAMES:
+        assert (site / name).read_text() == str(worker if writer_of(name) else os.getpid()), name
+    assert list((tmp_path / "work").iterdir()) == [], "the hand-over file is removed"
+
+
+def test_the_workers_warnings_are_logged_by_the_build(tmp_path, caplog):
+    def work(halves):
+        if halves.in_worker:
+            logging.getLogger("photos.plugin").warning("photos/qiaoliang.md: 图片 qiaoliang.jpg 缺少图片说明 (photo has no caption)")
+            logging.getLogger("photos.plugin").info("Writing 2026/11/qiaoliang.html")  # not handed back
+
+    with caplog.at_level(logging.INFO):
+        in_two_processes(work, dict, tmp_path)
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("photos.plugin", logging.WARNING, "photos/qiaoliang.md: 图片 qiaoliang.jpg 缺少图片说明 (photo has no caption)")
+    ]
+
+
+def test_an_error_in_the_worker_is_raised_in_the_build(tmp_path):
+    def work(halves):
+        if halves.in_worker:
+            raise SystemExit("模板引用的主题文件不存在 (a template links a file the theme does not have): 'css/missing.css'")
+
+    with pytest.raises(SystemExit, match="css/missing.css") as raised:
+        in_two_processes(work, dict, tmp_path)
+    assert any("second page-writing process" in note for note in raised.value.__notes__)
+
+
+def test_a_worker_that_dies_fails_the_build_in_plain_words(tmp_path):
+    def work(halves):
+        if halves.in_worker:
+            os._exit(3)
+
+    with pytest.raises(RuntimeError, match="second page-writing process stopped"):
+        in_two_processes(work, dict, tmp_path)
+
+
+def test_an_error_in_the_build_stops_the_worker(tmp_path):
+    def work(halves):
+        if halves.in_worker:
+            (tmp_path / "worker").write_text(str(os.getpid()))
+            time.sleep(30)
+        while not (tmp_path / "worker").exists():
+            time.sleep(0.01)
+        raise ValueError("稿件有误")
+
+    with pytest.raises(ValueError):
+        in_two_processes(work, dict, tmp_path / "work")
+    assert list((tmp_path / "work").iterdir()) == []
+    with pytest.raises(ProcessLookupError):
+        os.kill(int((tmp_path / "worker").read_text()), 0)  # stopped and reaped: no worker left behind
