@@ -58,13 +58,14 @@ def salt_of(settings: dict, folders: list[Path]) -> str:
 class Build:
     """This build's record: what the last build kept, and each story read and page rendered or reused now."""
 
+    halves: Halves | None = None  # while the articles' pages are written on two cores
+
     def start(self, pelican) -> None:
         settings = pelican.settings
         self.record = Path(merged(settings)["INCREMENTAL_CACHE_PATH"])
         self.stories_path = Path(merged(settings)["INCREMENTAL_STORIES_PATH"])
         self.read_ahead_from = merged(settings)["INCREMENTAL_READ_AHEAD_FROM"]
         self.halves_from = merged(settings)["INCREMENTAL_TWO_WRITERS_FROM"]
-        self.halves: Halves | None = None  # while the articles' pages are written on two cores
         self.shelf: Shelf | None = None  # opened by the first generator that reads
         self.read = self.kept = self.taken_ahead = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
