@@ -3,9 +3,15 @@
 import hashlib
 import logging
 import math
+import multiprocessing
 import re
+import site
+import sys
 import unicodedata
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from pathlib import Path
 
 # CJK ideographs: 〇, Extension A, the basic block, compatibility ideographs, Extensions B–H.
 HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -14,6 +20,9 @@ RUN = re.compile(rf"(?P<han>[{HAN}]+)|(?P<other>(?:(?![{HAN}])[^\W_])+)")
 # Names whose slug is worked out, filled at start-up from the slugs the last build kept
 # (plugin.py): a build whose names are all known never imports jieba and pypinyin (about 2 s).
 KNOWN: dict[str, str] = {}
+# From this many names to work out (a cold build: thousands of authors and tags), they are worked
+# out in a fresh process, so the build never holds jieba and pypinyin (some 140 MB) to its end.
+FRESH_PROCESS_FROM = 50
 
 
 def normalise(name: str) -> str:
@@ -57,6 +66,24 @@ def dictionary_parts(word: str) -> list[str]:
 def ascii_only(text: str) -> str:
     """Latin letters without their accents, and digits: café → cafe; other scripts drop out."""
     return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).lower())
+
+
+def learn(names: Iterable[str]) -> None:
+    """Work out, all at once, the slugs of the names with Han characters not known yet: in a
+    fresh process when there are many and jieba is not loaded here, else here."""
+    unknown = sorted({name for name in names if name not in KNOWN and re.search(f"[{HAN}]", name)})
+    if len(unknown) >= FRESH_PROCESS_FROM and "jieba" not in sys.modules:
+        # "spawn", not a copy of the build; it finds this plugin where Pelican found it (as related's workers do)
+        plugins = str(Path(__file__).resolve().parent.parent)
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir, initargs=(plugins,)) as pool:
+            KNOWN.update(zip(unknown, pool.submit(worked_out_slugs, unknown).result()))
+    for name in unknown:
+        pinyin_slug(name)
+
+
+def worked_out_slugs(names: list[str]) -> list[str]:
+    """worked_out_slug of each name (in the fresh process)."""
+    return [worked_out_slug(name) for name in names]
 
 
 def pinyin_slug(name: str) -> str:

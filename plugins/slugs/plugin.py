@@ -8,7 +8,7 @@ from pelican import signals
 
 from . import kept
 from .assign import assign_slugs, earliest
-from .pinyin import KNOWN, item_slug
+from .pinyin import KNOWN, item_slug, learn, normalise
 from .settings import merged
 from .unique import first_at_each_address
 
@@ -66,6 +66,7 @@ def set_slugs(generator) -> None:
     for article in articles:
         for kind, wrappers in kinds(article).items():
             uses[kind] += [(wrapper, article.date) for wrapper in wrappers]
+    learn(normalise(wrapper.name) for kind_uses in uses.values() for wrapper, _ in kind_uses)
     for kind_uses in uses.values():
         slugs = assign_slugs(earliest((wrapper.name, date) for wrapper, date in kind_uses), overrides)
         for wrapper, _ in kind_uses:

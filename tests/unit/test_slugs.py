@@ -181,3 +181,33 @@ def test_item_slugs_are_ascii_pinyin_words(pelican_slug, written, named_from, sl
 )
 def test_the_first_item_at_an_address_keeps_it(items, clashes):
     assert first_at_each_address(items) == clashes
+
+
+# A cold build's authors: more than FRESH_PROCESS_FROM names to work out at once.
+AUTHORS = [f"{surname}{given}" for surname in "王李张刘陈杨赵黄周吴" for given in ("欣", "明远", "子涵", "国庆", "斌", "东")]
+
+
+def test_many_new_names_are_worked_out_in_a_fresh_process_never_loading_jieba_here():
+    import json
+    import subprocess
+    import sys
+
+    from sitebuild import ROOT
+
+    learn_there = (
+        "import json, sys; import slugs.pinyin as p; p.learn(json.loads(sys.argv[1]) + ['G20峰会', 'Pelican']); "
+        "print(json.dumps({'jieba here': 'jieba' in sys.modules, 'pypinyin here': 'pypinyin' in sys.modules, 'known': p.KNOWN}))"
+    )
+    process = subprocess.run(
+        [sys.executable, "-c", learn_there, json.dumps(AUTHORS)], cwd=ROOT / "plugins", capture_output=True, text=True, check=True
+    )
+    learned = json.loads(process.stdout)
+    assert learned["jieba here"] is False and learned["pypinyin here"] is False
+    assert learned["known"] == {name: pinyin_slug(name) for name in [*AUTHORS, "G20峰会"]}, "the same slugs, Latin-only names not sent"
+
+
+def test_a_few_new_names_are_worked_out_here():
+    from slugs import pinyin
+
+    pinyin.learn(["供热保障", "民生实事"])
+    assert {name: pinyin.KNOWN[name] for name in ["供热保障", "民生实事"]} == {"供热保障": "gongre-baozhang", "民生实事": "minsheng-shishi"}
