@@ -109,7 +109,8 @@ class Build:
     def write_in_halves(self, generate_pages, writer, stories: int) -> None:
         """generate_pages(writer), each page rendered and written by this process or a forked
         copy of it, when there are enough stories for a second process to pay for itself."""
-        if self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork"):
+        # Only this plugin's writer writes nothing for a page the other process writes.
+        if self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork") or not isinstance(writer, LinkedPagesWriter):
             return generate_pages(writer)
         reused_before = self.reused
 

@@ -96,3 +96,33 @@ def test_an_error_in_the_build_stops_the_worker(tmp_path):
     assert list((tmp_path / "work").iterdir()) == []
     with pytest.raises(ProcessLookupError):
         os.kill(int((tmp_path / "worker").read_text()), 0)  # stopped and reaped: no worker left behind
+
+
+@pytest.fixture
+def build(monkeypatch, tmp_path):
+    """The incremental plugin's build, as started for a site of 10,000 stories."""
+    from incremental import plugin
+
+    for name, value in {
+        "halves_from": 200, "stories_path": tmp_path / "cache/stories.sqlite", "output": (tmp_path / "output").resolve(),
+        "now": {}, "reused": 0, "linked": set(),
+    }.items():
+        monkeypatch.setattr(plugin.BUILD, name, value, raising=False)
+    return plugin
+
+
+@pytest.mark.parametrize("writer_kind, on_two_cores", [("LinkedPagesWriter", True), ("Writer", False)])
+def test_only_the_writer_that_skips_the_other_half_writes_on_two_cores(build, tmp_path, writer_kind, on_two_cores):
+    from pelican.writers import Writer
+
+    writer = (build.LinkedPagesWriter if writer_kind == "LinkedPagesWriter" else Writer)(str(tmp_path / ".output.building"), settings={})
+    seen = []
+    build.BUILD.write_in_halves(lambda writer: seen.append(build.BUILD.halves is not None), writer, stories=10_000)
+    assert seen == [on_two_cores]  # Pelican's own writer would write every page, half of them empty
+
+
+def test_a_small_archive_is_written_by_one_process(build, tmp_path):
+    seen = []
+    writer = build.LinkedPagesWriter(str(tmp_path / ".output.building"), settings={})
+    build.BUILD.write_in_halves(lambda writer: seen.append(build.BUILD.halves is not None), writer, stories=199)
+    assert seen == [False]
