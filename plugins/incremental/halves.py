@@ -4,23 +4,22 @@ Pelican renders and writes one page after another on one core, some 2.5 ms each.
 articles generator writes its pages, a forked copy of the build goes through the very same writes;
 each page is rendered and written by one of the two, by a hash of its name, and the other only
 does Pelican's bookkeeping for it (so both stop alike on a page written twice, and every plugin
-listening to the writes sees them all in the build). The worker hands back what the build must
+listening to the writes sees them all in the build). The copy hands back what the build must
 know (the digests of its pages, for the next build) and every warning it logged, which the build
-logs again, so a strict build counts them; if it fails, the build fails with its error.
+logs again, so a strict build counts them; if it fails, the build fails with its error. How the
+copy starts, hands over and ends: forked.py.
 """
 
 import gc
 import logging
 import os
 import pickle
-import signal
-import tempfile
 import traceback
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .forked import quieten
+from .forked import Fork, pickled_records
 
 
 def writer_of(name: str, processes: int = 2) -> int:
@@ -28,96 +27,83 @@ def writer_of(name: str, processes: int = 2) -> int:
     return zlib.crc32(os.path.normpath(name).encode()) % processes
 
 
-def in_two_processes(work: Callable[["Halves"], None], results: Callable[[], dict], folder: Path) -> dict:
-    """Run work(halves) in this process and in a forked copy of it (halves.writes tells each
-    its pages); return the copy's results(), once it is done. The copy's warnings are logged
-    here; an error in either process is raised here."""
-    halves = Halves(folder)
-    try:
-        work(halves)
-    except BaseException as error:
-        if halves.in_worker:
-            halves.leave(error=error)
-        halves.stop()
-        raise
-    if halves.in_worker:
-        halves.leave(results=results())
-    return halves.join()
-
-
-class Collected(logging.Handler):
-    """The worker's warnings and errors, to be logged again by the build; the rest goes nowhere."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 class Halves:
-    """The build and its forked worker, each writing its half of the pages."""
+    """Which pages a process renders and writes: the build's half (0) or its copy's (1)."""
 
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor, self.file = tempfile.mkstemp(prefix="second-writer-", dir=folder)
-        os.close(descriptor)
-        gc.freeze()  # the worker's collector then leaves the build's objects (and their pages) alone
-        self.pid = os.fork()
-        self.mine = 1 if self.pid == 0 else 0
-        self.collected = Collected()
-        if self.mine:
-            quieten(self.collected)
-
-    @property
-    def in_worker(self) -> bool:
-        return self.mine == 1
+    def __init__(self, mine: int) -> None:
+        self.mine = mine
 
     def writes(self, name: str) -> bool:
         """True when this process renders and writes the page `name`."""
         return writer_of(name) == self.mine
 
-    def leave(self, results: dict | None = None, error: BaseException | None = None) -> None:
-        """In the worker: hand the build its results (or its error) and exit, running nothing of the build's."""
-        try:
-            with open(self.file, "wb") as out:
-                pickle.dump({"results": results, "error": portable(error), "records": self.collected.records}, out)
-        finally:
-            os._exit(0)
 
-    def join(self) -> dict:
-        """In the build: wait for the worker; log its warnings; its results, or raise its error."""
-        _, status = os.waitpid(self.pid, 0)
+BUILDS_HALF, COPYS_HALF = Halves(0), Halves(1)
+
+
+def in_two_processes(work: Callable[[Halves | None], None], results: Callable[[], dict], folder: Path) -> dict | None:
+    """Run work(halves) in this process and in a forked copy of it (halves.writes tells each
+    its pages); return the copy's results() once it is done. The copy's warnings are logged
+    here; an error in either process is raised here. When no copy can be started (no memory or
+    process to spare), work(None) does it all here, and there are no results."""
+    collected = Collected()
+    gc.freeze()  # the copy's collector then leaves the build's objects (and their pages) alone
+    try:
+        copy = Fork(lambda hand_over: hand(hand_over, work, results, collected), folder, collected)
+    except OSError:
         gc.unfreeze()
-        try:
-            with open(self.file, "rb") as written:
-                handed = pickle.load(written)
-        except (OSError, EOFError, pickle.UnpicklingError) as error:
-            raise RuntimeError(f"第二个写页面的进程意外退出 (the second page-writing process stopped: status {status})") from error
-        finally:
-            Path(self.file).unlink(missing_ok=True)
-        for name, level, message in handed["records"]:
-            logging.getLogger(name).log(level, "%s", message)
-        if handed["error"] is not None:
-            raise handed["error"]
-        return handed["results"]
-
-    def stop(self) -> None:
-        """In the build, failing itself: stop the worker and forget its file."""
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        gc.unfreeze()
-        Path(self.file).unlink(missing_ok=True)
-
-
-def portable(error: BaseException | None) -> BaseException | None:
-    """The worker's error as the build can raise it: itself if it pickles, with its traceback noted."""
-    if error is None:
+        work(None)
         return None
+    try:
+        work(BUILDS_HALF)
+    except BaseException:
+        copy.stop()
+        raise
+    finally:
+        gc.unfreeze()
+    return joined(copy)
+
+
+def hand(hand_over, work, results: Callable[[], dict], collected: "Collected") -> None:
+    """The copy's part: its half, then its results (or its error) and its warnings, to the build."""
+    handed = {"results": None, "error": None}
+    try:
+        work(COPYS_HALF)
+        handed["results"] = results()
+    except BaseException as error:
+        handed["error"] = portable(error)
+    pickle.dump({**handed, "records": collected.records}, hand_over)
+
+
+def joined(copy: Fork) -> dict:
+    """In the build: wait for the copy; log its warnings; its results, or raise its error."""
+    status, hand_over = copy.collect()
+    with hand_over:
+        handed = pickled_records(hand_over)
+    if not handed:
+        raise RuntimeError(f"第二个写页面的进程意外退出 (the second page-writing process stopped: status {status})")
+    for name, level, message, limits in handed[0]["records"]:
+        logging.getLogger(name).log(level, "%s", message, extra=limits)
+    if handed[0]["error"] is not None:
+        raise handed[0]["error"]
+    return handed[0]["results"]
+
+
+class Collected(logging.Handler):
+    """The copy's warnings and errors, to be logged again by the build; the rest goes nowhere."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str, dict]] = []
+
+    def emit(self, record) -> None:
+        # Pelican's LimitFilter groups messages by these; the build's filter sees the copy's too.
+        limits = {key: getattr(record, key) for key in ("limit_msg", "limit_args") if hasattr(record, key)}
+        self.records.append((record.name, record.levelno, record.getMessage(), limits))
+
+
+def portable(error: BaseException) -> BaseException:
+    """The copy's error as the build can raise it: itself if it pickles, with its traceback noted."""
     where = "".join(traceback.format_exception(error))
     try:
         pickle.loads(pickle.dumps(error))

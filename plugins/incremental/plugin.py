@@ -114,7 +114,7 @@ class Build:
             return generate_pages(writer)
         reused_before = self.reused
 
-        def write_my_half(halves: Halves) -> None:
+        def write_my_half(halves: Halves | None) -> None:
             self.halves = halves
             try:
                 generate_pages(writer)
@@ -122,9 +122,10 @@ class Build:
                 self.halves = None
 
         handed = in_two_processes(write_my_half, lambda: {"now": self.now, "reused": self.reused, "linked": self.linked}, self.stories_path.parent)
-        self.now |= handed["now"]  # its pages, and the ones rendered before it was forked
-        self.reused += handed["reused"] - reused_before
-        self.linked |= handed["linked"]
+        if handed:
+            self.now |= handed["now"]  # its pages, and the ones rendered before it was forked
+            self.reused += handed["reused"] - reused_before
+            self.linked |= handed["linked"]
 
     def shelf_for(self, generator) -> Shelf | None:
         """The kept stories, opened with this build's settings and context (every generator shares them)."""
@@ -167,7 +168,10 @@ class Build:
             data = self.shelf.pickled(item) if stamps else None
             return (stamps, data) if data is not None else None
 
-        return ReadAhead(to_read, read_one, self.stories_path.parent, log_to=WARNINGS)
+        try:
+            return ReadAhead(to_read, read_one, self.stories_path.parent, log_to=WARNINGS)
+        except OSError:  # no memory or process to spare: the build reads them all itself
+            return None
 
     def finish(self, pelican) -> None:
         written = Path(pelican.output_path)

@@ -6,9 +6,11 @@ of the build reads them from the last one back into a file while the build reads
 on; where they meet, the build takes the rest from the file (unpickling is a tenth of reading).
 Each claims its next story under a lock, so neither waits for more than one story, however
 their speeds differ.
+
 The worker only reads: it writes nothing else, says nothing (it logs only to the handler that
-counts warnings, and its output goes nowhere), and a story it could not take cleanly (an error, a
-warning) is left out of the file, so the build reads it itself and says what is wrong once.
+counts warnings, and its output goes nowhere; forked.py), and a story it could not take cleanly
+(an error, a warning) is left out of the file, so the build reads it itself and says what is
+wrong once.
 """
 
 import atexit
@@ -16,12 +18,11 @@ import logging
 import multiprocessing
 import os
 import pickle
-import signal
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
-from .forked import quieten
+from .forked import Fork, pickled_records
+
 
 def worth_reading_ahead(count: int, at_least: int | None) -> bool:
     """Whether `count` stories to read are worth a second process: `at_least` of them (None: never)."""
@@ -36,14 +37,8 @@ class ReadAhead:
         self.places = {path: place for place, path in enumerate(paths)}
         # [the next place the build reads, the last place the worker took], shared with the worker
         self.bounds = multiprocessing.Array("i", [0, len(paths)])
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor, self.file = tempfile.mkstemp(prefix="read-ahead-", dir=folder)
         self.records: dict[str, object] | None = None  # once collected
-        self.pid = os.fork()
-        if self.pid == 0:
-            quieten(log_to)
-            work(descriptor, paths, self.bounds, read_one)  # never returns
-        os.close(descriptor)
+        self.worker = Fork(lambda hand_over: work(hand_over, paths, self.bounds, read_one), folder, log_to)
         atexit.register(self.discard)  # a build that stops before it collects
 
     def take(self, path: str):
@@ -62,51 +57,26 @@ class ReadAhead:
 
     def collect(self) -> dict[str, object]:
         """Wait for the worker, and read what it wrote (all of it, or what it wrote before it failed)."""
-        os.waitpid(self.pid, 0)
-        records: dict[str, object] = {}
-        try:
-            with open(self.file, "rb") as written:
-                for path, record in records_in(written):
-                    records[path] = record
-        except OSError:
-            pass  # nothing read ahead: the build reads every story itself
-        Path(self.file).unlink(missing_ok=True)
+        _, hand_over = self.worker.collect()
+        with hand_over:
+            records = dict(pickled_records(hand_over))
+        atexit.unregister(self.discard)
         return records
 
     def discard(self) -> None:
-        """Stop a worker the build never waited for, and remove its file."""
-        if self.records is None:
-            self.records = {}
-            try:
-                os.kill(self.pid, signal.SIGKILL)  # not waited for yet: the pid is still the worker's
-                os.waitpid(self.pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-        Path(self.file).unlink(missing_ok=True)
+        """Stop a worker the build never waited for."""
+        self.records = self.records or {}
+        self.worker.stop()
 
 
-def records_in(written) -> Iterable[tuple[str, object]]:
-    """The (path, record) pairs in a worker's file, up to the first incomplete one."""
+def work(hand_over, paths: list[str], bounds, read_one: Callable[[str], object]) -> None:
+    """The worker: read stories from the last back until the build's next one, and write what each gives."""
     while True:
-        try:
-            yield pickle.load(written)
-        except (EOFError, pickle.UnpicklingError, ValueError):
-            return
-
-
-def work(descriptor: int, paths: list[str], bounds, read_one: Callable[[str], object]) -> None:
-    """The worker: read stories from the last back until the build's next one, write what each
-    gives, and leave without running the build's exit handlers."""
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            while True:
-                with bounds.get_lock():
-                    if bounds[1] - 1 < bounds[0]:
-                        break
-                    bounds[1] -= 1
-                    path = paths[bounds[1]]
-                record = read_one(path)
-                if record is not None:
-                    pickle.dump((path, record), out, protocol=pickle.HIGHEST_PROTOCOL)
-    finally:
-        os._exit(0)
+        with bounds.get_lock():
+            if bounds[1] - 1 < bounds[0]:
+                return
+            bounds[1] -= 1
+            path = paths[bounds[1]]
+        record = read_one(path)
+        if record is not None:
+            pickle.dump((path, record), hand_over, protocol=pickle.HIGHEST_PROTOCOL)

@@ -4,9 +4,9 @@ content_object_init plans each photo (checks, size, cache key), rewrites the HTM
 plan on the item (`photo_jobs`, and the photo files in `read_also`, so a story kept from the last
 build is read again when a photo changes). Once every item is read, the plans are gathered and the
 missing derivatives made in worker processes on every core but one, while the build writes pages
-on that one; a small generator then makes what is left on both (the build taking the last ones),
-and copies every derivative into the output. The originals are taken out of the static files, so
-no GPS position is ever published.
+on that one; a small generator then makes what is left on both (the build taking the last ones;
+making.py), and copies every derivative into the output. The originals are taken out of the
+static files, so no GPS position is ever published.
 """
 
 import html
@@ -15,7 +15,6 @@ import os
 import posixpath
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -26,6 +25,7 @@ from .cache import PhotoCache, photo_key, planned
 from .caption import split_credit
 from .figure import Photo, figure_html, rewrite_images
 from .images import IMAGE_SUFFIXES, PhotoProblem, checked_size, resolve_src
+from .making import Making
 from .pipeline import make_into_cache
 from .settings import merged, recipe
 
@@ -35,8 +35,7 @@ logger = logging.getLogger(__name__)
 class Build:
     """This build's photo settings, and each photo checked so far: a photo used twice is read once."""
 
-    pool: ProcessPoolExecutor | None = None  # making derivatives while pages are written
-    making: dict[str, tuple[tuple, Future]] = {}  # key → (call, its future)
+    making: Making | None = None  # derivatives being made while pages are written
 
     def start(self, settings: dict) -> None:
         self.settings = merged(settings)
@@ -47,9 +46,9 @@ class Build:
 
     def stop_making(self) -> None:
         """Let the workers go (a build stopped half way leaves none behind)."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool, self.making = None, {}
+        if self.making is not None:
+            self.making.stop()
+        self.making = None
 
     def plan(self, path: Path, content_root: Path, jobs: dict) -> Photo:
         """Check a photo, plan its derivatives into `jobs` (key → file, derivatives); raise PhotoProblem when it cannot be published."""
@@ -178,9 +177,8 @@ def start_making(generators) -> None:
     if missing:
         BUILD.cache.root.mkdir(parents=True, exist_ok=True)
         workers = BUILD.settings["PHOTOS_WORKERS"] or max(1, (os.cpu_count() or 1) - 1)
-        BUILD.pool = ProcessPoolExecutor(max_workers=min(workers, len(missing)))
         calls = {key: call_of(key, source) for key, (source, _, _) in missing.items()}
-        BUILD.making = {key: (call, BUILD.pool.submit(make_into_cache, *call)) for key, call in calls.items()}
+        BUILD.making = Making(make_into_cache, calls, min(workers, len(missing)))
     BUILD.seconds += time.perf_counter() - started
 
 
@@ -203,8 +201,10 @@ class PhotoGenerator:
         """Wait for what is being made, report what failed, copy every derivative into the output."""
         started = time.perf_counter()
         jobs = jobs_of(self.context.get("generated_content", {}).values())
-        errors = finish_making(BUILD.making)  # photo → its error, or None: made
-        BUILD.stop_making()
+        try:
+            errors = BUILD.making.finish() if BUILD.making else {}  # photo → its error, or None: made
+        finally:
+            BUILD.stop_making()
         late = {key: job for key, job in jobs.items() if key not in errors and not BUILD.cache.has(key, job[1])}
         errors.update((key, make_into_cache(*call_of(key, source))) for key, (source, _, _) in late.items())
         for key, error in sorted(errors.items()):
@@ -217,19 +217,6 @@ class PhotoGenerator:
         BUILD.seconds += time.perf_counter() - started
         made, reused = len(errors), len(jobs) - len(errors)
         logger.info("照片：新处理 %d 张，沿用缓存 %d 张，用时 %.2f 秒 (photos: %d made, %d from cache, %.2f s)", made, reused, BUILD.seconds, made, reused, BUILD.seconds)
-
-
-def finish_making(making: dict[str, tuple[tuple, Future]]) -> dict[str, str | None]:
-    """Each photo's error or None: the build makes the ones no worker has started, from the last
-    back, while the workers finish theirs."""
-    errors: dict[str, str | None] = {}
-    for key, (call, future) in reversed(making.items()):
-        if future.cancel():
-            errors[key] = make_into_cache(*call)
-    for key, (_, future) in making.items():
-        if key not in errors:
-            errors[key] = future.result()
-    return errors
 
 
 def add_generator(pelican):

@@ -10,6 +10,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
 
@@ -75,8 +76,11 @@ def learn(names: Iterable[str]) -> None:
     if len(unknown) >= FRESH_PROCESS_FROM and "jieba" not in sys.modules:
         # "spawn", not a copy of the build; it finds this plugin where Pelican found it (as related's workers do)
         plugins = str(Path(__file__).resolve().parent.parent)
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir, initargs=(plugins,)) as pool:
-            KNOWN.update(zip(unknown, pool.submit(worked_out_slugs, unknown).result()))
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir, initargs=(plugins,)) as pool:
+                KNOWN.update(zip(unknown, pool.submit(worked_out_slugs, unknown).result()))
+        except (OSError, BrokenProcessPool):
+            pass  # no process to be had: worked out here below
     for name in unknown:
         pinyin_slug(name)
 

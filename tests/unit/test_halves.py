@@ -52,7 +52,7 @@ def test_the_two_processes_write_every_page_once(tmp_path):
 
 def test_the_workers_warnings_are_logged_by_the_build(tmp_path, caplog):
     def work(halves):
-        if halves.in_worker:
+        if halves.mine == 1:
             logging.getLogger("photos.plugin").warning("photos/qiaoliang.md: 图片 qiaoliang.jpg 缺少图片说明 (photo has no caption)")
             logging.getLogger("photos.plugin").info("Writing 2026/11/qiaoliang.html")  # not handed back
 
@@ -65,7 +65,7 @@ def test_the_workers_warnings_are_logged_by_the_build(tmp_path, caplog):
 
 def test_an_error_in_the_worker_is_raised_in_the_build(tmp_path):
     def work(halves):
-        if halves.in_worker:
+        if halves.mine == 1:
             raise SystemExit("模板引用的主题文件不存在 (a template links a file the theme does not have): 'css/missing.css'")
 
     with pytest.raises(SystemExit, match="css/missing.css") as raised:
@@ -75,7 +75,7 @@ def test_an_error_in_the_worker_is_raised_in_the_build(tmp_path):
 
 def test_a_worker_that_dies_fails_the_build_in_plain_words(tmp_path):
     def work(halves):
-        if halves.in_worker:
+        if halves.mine == 1:
             os._exit(3)
 
     with pytest.raises(RuntimeError, match="second page-writing process stopped"):
@@ -84,7 +84,7 @@ def test_a_worker_that_dies_fails_the_build_in_plain_words(tmp_path):
 
 def test_an_error_in_the_build_stops_the_worker(tmp_path):
     def work(halves):
-        if halves.in_worker:
+        if halves.mine == 1:
             (tmp_path / "worker").write_text(str(os.getpid()))
             time.sleep(30)
         while not (tmp_path / "worker").exists():

@@ -3,10 +3,13 @@ story is read once, by one of them; what the worker leaves, or never reaches, th
 
 import logging
 import os
+import subprocess
+import sys
 import time
 
 import pytest
 from incremental.readahead import ReadAhead, worth_reading_ahead
+from sitebuild import ROOT
 
 COUNT = logging.NullHandler()  # the one handler the worker logs to
 PATHS = [f"articles/{year}/jiegan-{number:03d}.md" for year in (2025, 2026) for number in range(60)]
@@ -38,7 +41,7 @@ def test_each_story_is_read_once_by_one_of_the_two(tmp_path):
     assert list(from_worker) == PATHS[len(by_build) :], "the worker took the rest"
     assert by_build and from_worker, "both read some"
     assert all(record.startswith("read by ") and not record.startswith(f"read by {os.getpid()}:") for record in from_worker.values())
-    assert list(tmp_path.iterdir()) == [], "the worker's file is removed once collected"
+    assert list(tmp_path.iterdir()) == [], "the hand-over file never has a name"
 
 
 def test_a_story_the_worker_leaves_is_read_by_the_build(tmp_path):
@@ -70,13 +73,45 @@ def test_paths_the_worker_was_not_given_are_the_builds(tmp_path):
     assert ahead.take("articles/wuye-guanli.md") is None
 
 
-def test_a_worker_never_collected_is_stopped_and_its_file_removed(tmp_path):
+def test_a_worker_never_collected_is_stopped_and_leaves_nothing(tmp_path):
     ahead = ReadAhead(PATHS, lambda path: time.sleep(1) or path, tmp_path, COUNT)
-    assert len(list(tmp_path.iterdir())) == 1
+    assert list(tmp_path.iterdir()) == [], "the hand-over file has no name"
     ahead.discard()
     with pytest.raises(ChildProcessError):
-        os.waitpid(ahead.pid, os.WNOHANG)  # reaped: no worker left behind
-    assert list(tmp_path.iterdir()) == []
+        os.waitpid(ahead.worker.pid, os.WNOHANG)  # reaped: no worker left behind
+
+
+def test_a_killed_build_takes_its_worker_with_it(tmp_path):
+    build = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(tmp_path)], cwd=ROOT / "plugins", stdout=subprocess.PIPE, text=True
+    )
+    worker = int(build.stdout.readline())
+    build.kill()
+    build.wait()
+    for _ in range(200):
+        if not alive(worker):
+            break
+        time.sleep(0.01)
+    assert not alive(worker), "the worker died with the build"
+
+
+KILLED_BUILD = """
+import logging, sys, time
+from pathlib import Path
+from incremental.readahead import ReadAhead
+ahead = ReadAhead([f"{n}.md" for n in range(100)], lambda path: time.sleep(10), Path(sys.argv[1]), logging.NullHandler())
+print(ahead.worker.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie, dead but not reaped by its orphaned state, counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 @pytest.mark.parametrize(

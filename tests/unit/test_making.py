@@ -1,0 +1,67 @@
+"""Photos made by workers while the build writes pages, then by both: each photo made once; a
+worker that dies is that photo's error; a build that stops waits only for the photos in hand."""
+
+import os
+import time
+
+from photos.making import Making
+
+KEYS = [f"jiegan-{number:02d}" for number in range(24)]
+
+
+def make(folder: str, key: str, seconds: float = 0.02) -> str | None:
+    """A photo's derivatives, as make_into_cache would make them: a file only one maker may create."""
+    time.sleep(seconds)
+    if key == "broken":
+        return "OSError: cannot identify image file"
+    if key == "killed":
+        os._exit(1)  # a worker killed outright (out of memory)
+    with open(os.path.join(folder, key), "x") as made:
+        made.write(str(os.getpid()))
+    return None
+
+
+def test_each_photo_is_made_once_by_a_worker_or_by_the_build(tmp_path):
+    making = Making(make, {key: (str(tmp_path), key) for key in KEYS}, workers=1)
+    outcomes = making.finish()
+    assert outcomes == dict.fromkeys(KEYS)
+    makers = {key: (tmp_path / key).read_text() for key in KEYS}
+    by_build = [key for key in KEYS if makers[key] == str(os.getpid())]
+    assert by_build and len(by_build) < len(KEYS), "both made some"
+    assert by_build == KEYS[-len(by_build):], "the build takes them from the last back"
+
+
+def test_a_photo_that_cannot_be_made_is_its_error_and_a_dead_worker_too(tmp_path):
+    calls = {"broken": (str(tmp_path), "broken", 0), "killed": (str(tmp_path), "killed", 0)}
+    outcomes = Making(make, calls, workers=2).finish()
+    assert outcomes["broken"] == "OSError: cannot identify image file"
+    assert outcomes["killed"].startswith("BrokenProcessPool")
+
+
+def test_a_build_that_stops_waits_only_for_the_photos_in_hand(tmp_path):
+    making = Making(make, {key: (str(tmp_path), key, 0.2) for key in KEYS}, workers=1)
+    making.stop()
+    assert len(list(tmp_path.iterdir())) <= 2, "only the photo being made, and perhaps the next, were made"
+
+
+STOPPED_BUILD = """
+import sys
+sys.path[:0] = [sys.argv[2], sys.argv[3]]
+from photos.making import Making
+from test_making import KEYS, make
+Making(make, {key: (sys.argv[1], key, 0.2) for key in KEYS}, workers=1)
+sys.exit("模板有误 (a template error): the build stops before its photo step")
+"""
+
+
+def test_a_build_that_fails_before_its_photo_step_does_not_wait_for_every_photo(tmp_path):
+    import subprocess
+    import sys
+
+    from sitebuild import ROOT
+
+    process = subprocess.run(
+        [sys.executable, "-c", STOPPED_BUILD, str(tmp_path), str(ROOT / "plugins"), str(ROOT / "tests/unit")], capture_output=True, text=True
+    )
+    assert process.returncode == 1, process.stderr
+    assert len(list(tmp_path.iterdir())) <= 3, "only the photos handed out were made"
