@@ -9,6 +9,10 @@ over the context names it uses, templates.py) is compared with the one kept for 
 the writer (LinkedPagesWriter) writes nothing for it. The salt of both covers the theme, the
 plugins and the settings, so a change to any of them reads and renders everything. List this
 plugin before atomic.
+
+Many stories to read are read by the build and a forked copy of it together (readahead.py), and
+the articles generator's pages are written by the two together, each page by one (halves.py);
+forked.py is how such a copy starts, hands its work over and ends.
 """
 
 import hashlib
