@@ -36,6 +36,8 @@ def figure_credit(img: Tag) -> str:
 
 def first_image(html: str) -> BodyImage | None:
     """The first <img> in the body with a real address (not a data: URI) and its figure's credit, or None."""
+    if "<img" not in (html or "").lower():
+        return None  # most stories: no parse
     for img in BeautifulSoup(html or "", "html.parser").find_all("img", src=True):
         src = img["src"].strip()
         if src and not src.startswith("data:"):

@@ -108,8 +108,11 @@ def rewrite_images(html: str, photo_for: Callable[[Tag], Photo | None], url: Cal
     """Give every image `photo_for` knows its derivatives; one alone in a paragraph becomes a figure.
 
     `photo_for(img)` returns the Photo for an <img> (caption and credit from its title), or None
-    to leave the image as it is (a remote picture, or one that could not be read).
+    to leave the image as it is (a remote picture, or one that could not be read). A body with
+    no image (nineteen stories in twenty) is given back as it is, unparsed.
     """
+    if "<img" not in html.lower():
+        return html
     soup = BeautifulSoup(html, "html.parser")
     for paragraph in [p for p in soup.find_all("p") if only_images(p)]:
         photos = [(img, photo_for(img)) for img in paragraph.find_all("img")]

@@ -1,5 +1,6 @@
 """Images become <figure>/<picture> with WebP and JPEG sources; credits stand apart; galleries group."""
 
+import pytest
 from bs4 import BeautifulSoup
 from photos.caption import split_credit
 from photos.figure import Photo, figure_html, rewrite_images
@@ -49,6 +50,24 @@ def test_image_alone_in_a_paragraph_becomes_a_figure_with_picture_and_credit():
 def test_image_inside_text_gets_a_picture_but_no_figure():
     soup = parse(rewrite_images('<p>图标<img alt="图标" src="icon.png">说明</p>', photo_for, url))
     assert soup.select_one("p > picture > img")["alt"] == "图标" and not soup.figure
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h2>健全管理机制</h2>\n<p>各小区物业费公示率达到百分之百<br />“三项举措”落地。</p>",
+        '<table>\n<thead>\n<tr>\n<th>项目</th>\n</tr>\n</thead>\n</table>\n<p><a href="/2026/11/wuye.html">物业</a></p>',
+    ],
+)
+def test_a_body_without_images_is_given_back_unparsed(html):
+    asked = []
+    assert rewrite_images(html, lambda img: asked.append(img), url) is html
+    assert asked == []
+
+
+def test_an_image_typed_in_capitals_is_found():
+    soup = parse(rewrite_images('<P><IMG alt="图" src="a.jpg" title="说明。东宣 摄"></P>', photo_for, url))
+    assert soup.figure is not None
 
 
 def test_images_the_plugin_does_not_know_stay_as_they_are():

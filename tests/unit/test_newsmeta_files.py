@@ -171,6 +171,8 @@ def test_summary_html_becomes_one_line_of_text(html, text):
             BodyImage("a.jpg", None, None, ""),  # another picture's credit is not this one's
         ),
         ("<p>没有图片</p>", None),
+        ("", None),
+        ('<P><IMG SRC="upper.jpg"></P>', BodyImage("upper.jpg", None, None)),  # raw HTML as an editor typed it
     ],
 )
 def test_first_image_of_the_body(html, image):
