@@ -97,8 +97,14 @@ class Collected(logging.Handler):
         self.records: list[tuple[str, int, str, dict]] = []
 
     def emit(self, record) -> None:
-        # Pelican's LimitFilter groups messages by these; the build's filter sees the copy's too.
-        limits = {key: getattr(record, key) for key in ("limit_msg", "limit_args") if hasattr(record, key)}
+        # Pelican's LimitFilter groups messages by these, so the build's filter sees the copy's
+        # too; as text, since whatever the arguments are must cross to the build in a pickle.
+        limits = {}
+        if hasattr(record, "limit_msg"):
+            limits["limit_msg"] = str(record.limit_msg)
+        if hasattr(record, "limit_args"):
+            given = record.limit_args
+            limits["limit_args"] = tuple(map(str, given)) if isinstance(given, tuple) else str(given)
         self.records.append((record.name, record.levelno, record.getMessage(), limits))
 
 

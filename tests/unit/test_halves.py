@@ -63,6 +63,20 @@ def test_the_workers_warnings_are_logged_by_the_build(tmp_path, caplog):
     ]
 
 
+def test_a_warning_grouped_by_pelican_keeps_its_group_whatever_its_arguments(tmp_path, caplog):
+    def work(halves):
+        if halves.mine == 1:
+            unpicklable = lambda: None  # noqa: E731  (a logged argument need not pickle)
+            logging.getLogger("pelican.contents").warning(
+                "Unable to find '%s', skipping url replacement.", "wuye.md", extra={"limit_msg": "Other resources were not found", "limit_args": (unpicklable,)}
+            )
+
+    in_two_processes(work, dict, tmp_path)
+    [record] = caplog.records
+    assert record.getMessage() == "Unable to find 'wuye.md', skipping url replacement."
+    assert record.limit_msg == "Other resources were not found" and len(record.limit_args) == 1
+
+
 def test_an_error_in_the_worker_is_raised_in_the_build(tmp_path):
     def work(halves):
         if halves.mine == 1:
