@@ -207,18 +207,16 @@ class LinkedPagesWriter(Writer):
             return open(os.devnull, "w", encoding=encoding)
         if filename in BUILD.linked:
             if filename not in self._written_files:  # the linked page itself: already in place
-                self._written_files.add(filename)
-                if override:
-                    self._overridden_files.add(filename)
+                self.note_written(filename, override)
                 return open(os.devnull, "w", encoding=encoding)
             if override and filename not in self._overridden_files:
                 os.unlink(filename)  # Pelican will write it again: a file of its own, not the last build's
         return super()._open_w(filename, encoding, override)
 
-
     def note_written(self, filename: str, override: bool) -> None:
-        """Pelican's bookkeeping of a write (_open_w's), for a page written by the other process:
-        both stop alike on a page written twice."""
+        """Pelican's bookkeeping of a write (_open_w's) for a page this process does not write (the
+        other process writes it, or it is linked from the last build): both stop alike on a page
+        written twice."""
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
