@@ -20,6 +20,8 @@ import pickle
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
+from .utf8 import utf8_of
+
 # Attributes that are the build's machinery, not what a page shows; and a story's raw body and
 # summary, which count as Pelican resolves them (COMPUTED), with links to other stories filled in.
 NOT_SHOWN = frozenset({"settings", "_context", "_cache", "readers", "_content", "_summary"})
@@ -66,6 +68,9 @@ class Writer(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.fast = True  # no memo; a cycle raises instead of looping
         self.digests, self.depth = digests, depth
+
+    def persistent_id(self, obj: Any) -> bytes | None:
+        return utf8_of(obj)  # text as its UTF-8, without a copy kept on the text
 
     def reducer_override(self, obj: Any):
         # Pickle asks about objects other than text, numbers, lists, tuples and mappings.

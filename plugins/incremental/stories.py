@@ -16,20 +16,22 @@ import sqlite3
 from pathlib import Path
 
 from .kept import file_stamp
+from .utf8 import utf8_of
 
 logger = logging.getLogger(__name__)
 FORMAT = 1
 
 
 class Pickler(pickle.Pickler):
-    """Leaves out the shared objects (settings, context), naming each instead."""
+    """Leaves out the shared objects (settings, context), naming each instead; writes text as UTF-8
+    bytes of its own (utf8.py)."""
 
     def __init__(self, file, shared: dict[str, object]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.names = {id(value): name for name, value in shared.items()}
 
     def persistent_id(self, obj):
-        return self.names.get(id(obj))
+        return self.names.get(id(obj)) or utf8_of(obj)
 
 
 class Unpickler(pickle.Unpickler):
@@ -40,7 +42,7 @@ class Unpickler(pickle.Unpickler):
         self.shared = shared
 
     def persistent_load(self, name):
-        return self.shared[name]
+        return name.decode() if isinstance(name, bytes) else self.shared[name]
 
 
 def stamps_of(paths) -> list[list]:

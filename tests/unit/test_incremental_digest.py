@@ -2,6 +2,7 @@
 the names a template can show, and the record of the file the last build left."""
 
 import os
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
@@ -30,7 +31,7 @@ def page_digest(**values) -> str:
 
 
 @pytest.mark.parametrize("first, second", [
-    (1, "1"), (1, 1.0), (True, 1), (None, "None"), ([1, 2], [2, 1]), ("物业", "物业 "),
+    (1, "1"), (1, 1.0), (True, 1), (None, "None"), ([1, 2], [2, 1]), ("物业", "物业 "), ("物业", "物业".encode()),
     (datetime(2026, 11, 24, 8, 0), datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)),
     (SafeDatetime(2026, 11, 24, 8, 0, 0), SafeDatetime(2026, 11, 24, 8, 0, 30)),  # a story's date, to the second
     (Markup("<p>物业</p>"), Markup("<p>物业 </p>")),
@@ -42,6 +43,14 @@ def test_different_values_give_different_digests(first, second):
 def test_equal_values_count_the_same_whether_or_not_they_are_one_object():
     name = "".join(["物业", "管理"])
     assert page_digest(value=[name, name]) == page_digest(value=[name, "".join(["物业", "管理"])])
+
+
+def test_a_story_s_text_takes_no_more_memory_once_counted():
+    # Pickle would keep a UTF-8 copy of every Chinese text it writes on the text itself (1.5× its size).
+    body = "".join(["<p>物业服务企业进驻小区，业主委员会依法履职。</p>"] * 200)
+    size = sys.getsizeof(body)
+    page_digest(article=story("articles/wuye.md", "健全管理机制", body=body))
+    assert sys.getsizeof(body) == size
 
 
 def test_a_function_counts_by_its_name():

@@ -3,6 +3,7 @@ while every file it was read from is unchanged; a new salt forgets them all; an 
 never a failed build."""
 
 import os
+import sys
 
 import pytest
 from incremental.stories import Shelf, stamps_of
@@ -44,6 +45,21 @@ def test_an_item_comes_back_with_this_builds_settings_and_context(tmp_path, file
     story = shelf(tmp_path, settings=settings, context=context).get("Article:wuye")
     assert story.title == "健全管理机制 破解治理难题" and story.people == [("常欣月", "记者")]
     assert story.settings is settings and story._context is context
+
+
+def test_a_kept_story_s_text_comes_back_whole_and_takes_no_more_memory_for_being_kept(tmp_path, files):
+    first = shelf(tmp_path)
+    item = Story("健全管理机制 破解治理难题", first.shared["settings"], first.shared["context"])
+    item.body = "".join(["<p>物业服务企业进驻小区，业主委员会依法履职。</p>"] * 200)
+    item.url, item.raw = "2026/11/wuye-guanli.html", "物业".encode()
+    size = sys.getsizeof(item.body)
+    first.put("Article:wuye", stamps_of(files), item)
+    assert sys.getsizeof(item.body) == size  # pickle would keep a UTF-8 copy on the text: 1.5× its size
+    first.get("Article:wuye")  # asked for by this build, so kept
+    first.close()
+    story = shelf(tmp_path).get("Article:wuye")
+    assert (story.body, story.url, story.raw, story.people) == (item.body, item.url, item.raw, item.people)
+    assert type(story.body) is str and type(story.raw) is bytes
 
 
 @pytest.mark.parametrize(
