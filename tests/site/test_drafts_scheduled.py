@@ -49,3 +49,15 @@ def test_public_site_has_neither(builds):
     assert "尚未定稿的稿件" not in public and "caogao" not in public
     assert "明年元旦的定时稿件" not in public and "dingshi" not in public
     assert not (builds / "public/drafts").exists()
+
+
+def test_a_draft_has_no_news_metadata_for_search_engines_and_a_published_story_has(builds):
+    from bs4 import BeautifulSoup
+
+    def json_ld(path):
+        page = BeautifulSoup((builds / path).read_text(encoding="utf-8"), "html.parser")
+        return page.select('script[type="application/ld+json"]')
+
+    assert json_ld("preview/drafts/caogao.html") == []
+    [published] = json_ld("preview/2026/11/yifabu.html")
+    assert '"headline":"已经发布的稿件"' in published.string
