@@ -88,9 +88,9 @@ class Digests:
     page is given (the header's sections, a section's stories), is worked out once per depth."""
 
     def __init__(self) -> None:
-        # (id, depth) → (the object, kept so its id stays its own; its digest)
-        self.known: dict[tuple[int, int], tuple[Any, bytes]] = {}
-        self.open: set[tuple[int, int]] = set()
+        self.known: dict[int, bytes] = {}  # key (of an object and a depth) → digest
+        self.held: list[Any] = []  # the objects in `known`, kept so each id stays its own
+        self.open: set[int] = set()
 
     def page(self, values: dict[str, Any]) -> str:
         """The digest of a page's named inputs. The page's own story (`article`, `page`) counts whole;
@@ -123,9 +123,9 @@ class Digests:
         story = is_story(value)
         if story and depth >= 2:
             return b"<story>"
-        key = (id(value), depth)
+        key = id(value) << 2 | depth  # depth is 0, 1 or 2: a story held at depth 2 counts as "<story>"
         if key in self.known:
-            return self.known[key][1]
+            return self.known[key]
         if key in self.open:  # an object met again inside itself
             return b"<again " + type(value).__name__.encode() + b">"
         self.open.add(key)
@@ -137,7 +137,8 @@ class Digests:
             # Stories, sections, tags and authors live the whole build, and so do the values a
             # page is given (a section's stories, the header's sections) and the long lists an
             # object holds; many pages share each one.
-            self.known[key] = (value, digest)
+            self.known[key] = digest
+            self.held.append(value)
         return digest
 
     def written(self, value: Any, depth: int) -> bytes:

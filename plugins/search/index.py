@@ -19,7 +19,7 @@ import numpy as np
 from .keys import FNV_OFFSET, FNV_PRIME, PAIR_SHIFT, fnv1a
 
 BLANKS = (" ", "\n")  # after normalise.clean, the only whitespace; never part of a term
-ROWS_PER_GROUP = 250_000  # occurrences a group aims at: its arrays take some 30 MB
+ROWS_PER_GROUP = 50_000  # occurrences a group aims at: its arrays take some 6 MB
 MAX_GROUPS = 128  # group numbers fit in a byte beside the "no group" mark
 NO_GROUP = 255
 TEXTS_PER_CHUNK = 1000  # texts read into code points at a time

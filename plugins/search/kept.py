@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def code_stamp(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
+def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
     """Write `files` (path under the folder → bytes) under `folder`."""
     for path, data in files.items():
         target = folder / path
@@ -30,7 +31,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(data)
 
 
-def keep(folder: Path, files: dict[str, bytes], like: Path | None = None) -> None:
+def keep(folder: Path, files: Mapping[str, bytes], like: Path | None = None) -> None:
     """Keep `files` as `folder`, whole or not at all: written into a folder of this process's own,
     renamed into place once every file is written. A file with the same bytes in `like` (the
     index kept before: after one edit most story files and many shards are unchanged) is linked
