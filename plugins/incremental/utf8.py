@@ -3,8 +3,8 @@
 Asked to pickle a string, CPython encodes it with the call that caches the UTF-8 form on the
 string for the rest of its life: for Chinese, 1.5 times the text's own size, on every story's
 body, summary and fields a build pickles (a page's digest, a story kept). Encoding it here makes
-the same bytes and caches nothing: a rebuild of 10,000 unchanged stories peaked 36 MiB lower. ASCII text is its own UTF-8 and
-is left to pickle.
+the same bytes and caches nothing: a rebuild of 10,000 unchanged stories peaked 36 MiB lower.
+ASCII text is its own UTF-8 and is left to pickle.
 """
 
 
