@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from .kept import file_stamp
-from .utf8 import utf8_of
+from .utf8 import text_of, utf8_of
 
 logger = logging.getLogger(__name__)
 FORMAT = 1
@@ -42,7 +42,7 @@ class Unpickler(pickle.Unpickler):
         self.shared = shared
 
     def persistent_load(self, name):
-        return name.decode() if isinstance(name, bytes) else self.shared[name]
+        return text_of(name) if isinstance(name, bytes) else self.shared[name]
 
 
 def stamps_of(paths) -> list[list]:
