@@ -7,8 +7,9 @@ postings: number of stories, then for each story the gap from the previous story
   for a pair: number of positions and the gaps between them (the first from 0),
   for a character: count and first position.
 Everything is computed on whole numpy arrays: a "stream" is the sequence of numbers to write.
-The index arrives a group of keys at a time (index.grouped_occurrences); each group is encoded
-at once, and the shards are cut from the encoded groups when their total size is known.
+The index arrives a group of keys at a time (index.grouped_occurrences); each group's characters
+and pairs are encoded at once, and the shards are cut from the encoded groups when their total
+size is known.
 """
 
 from collections.abc import Iterable
@@ -140,15 +141,29 @@ def shard_count(total_bytes: int, target_bytes: int) -> int:
     return count
 
 
-def encoded(characters: Occurrences, pairs: Occurrences) -> Encoded:
-    """One group's characters and pairs as entries: characters, then pairs, each in key order."""
-    keys, data, starts = [], [], []
-    for part_keys, stream, entry_starts, size_slots in (character_entries(characters), pair_entries(pairs)):
-        part_data, part_starts = entry_bytes(stream, entry_starts, size_slots)
-        keys.append(part_keys)
-        starts.append(part_starts + sum(map(len, data)))
-        data.append(part_data)
-    return Encoded(np.concatenate(keys), np.concatenate(data), np.concatenate(starts))
+def part(keys: np.ndarray, stream: np.ndarray, entry_starts: np.ndarray, size_slots: np.ndarray) -> Encoded:
+    """Entries (character_entries or pair_entries) as bytes."""
+    data, starts = entry_bytes(stream, entry_starts, size_slots)
+    return Encoded(keys, data, starts)
+
+
+ENCODERS = {"characters": character_entries, "pairs": pair_entries}
+
+
+def encoded(characters: Occurrences, pairs: Occurrences) -> list[Encoded]:
+    """One group's entries, in two parts: its characters, then its pairs, each in key order."""
+    return [part(*character_entries(characters)), part(*pair_entries(pairs))]
+
+
+def encoded_groups(grouped: Iterable[tuple[str, int, Occurrences]]) -> list[list[Encoded]]:
+    """Each group's parts, from index.grouped_occurrences (every group's characters, then every
+    group's pairs), each part encoded as it arrives."""
+    groups: list[list[Encoded]] = []
+    for kind, group, occurrences in grouped:
+        if group == len(groups):
+            groups.append([])
+        groups[group].append(part(*ENCODERS[kind](occurrences)))
+    return groups
 
 
 def in_shards(entries: Encoded, count: int, homes: range) -> list[bytes]:
@@ -166,27 +181,31 @@ def in_shards(entries: Encoded, count: int, homes: range) -> list[bytes]:
     return [ordered[bounds[shard] : bounds[shard + 1]] for shard in homes]
 
 
-def shards(groups: Iterable[Encoded], target_bytes: int) -> list[bytes]:
+def shards(groups: list[list[Encoded]], target_bytes: int) -> list[bytes]:
     """The index split into shards of about `target_bytes`, from its groups of keys (group g holds
-    the keys whose hash is g mod the number of groups, a power of two).
+    the keys whose hash is g mod the number of groups, a power of two), each group in parts whose
+    bytes follow each other. `groups` is emptied as the shards are cut: each group's arrays are
+    let go once its shards are.
 
     The shard count is a power of two too: with at least as many shards as groups, each shard's
     keys are all in one group (shard s in group s mod groups); with fewer, each group's keys are
     all in one shard (group g in shard g mod shards). Either way the shards are cut a bucket of
     groups at a time.
     """
-    groups = list(groups)
-    count = shard_count(sum(len(group.data) for group in groups), target_bytes)
+    count = shard_count(sum(len(part.data) for group in groups for part in group), target_bytes)
     buckets = min(len(groups), count)
     split: list[bytes] = [b""] * count
     for bucket in range(buckets):
-        members = [group for number, group in enumerate(groups) if number % buckets == bucket]
-        offsets = np.cumsum([0] + [len(group.data) for group in members])
+        members = [part for number in range(bucket, len(groups), buckets) for part in groups[number]]
+        for number in range(bucket, len(groups), buckets):
+            groups[number] = []
+        offsets = np.cumsum([0] + [len(part.data) for part in members])
         entries = Encoded(
-            np.concatenate([group.keys for group in members]),
-            np.concatenate([group.data for group in members]),
-            np.concatenate([group.starts + offset for group, offset in zip(members, offsets)]),
+            np.concatenate([part.keys for part in members]),
+            np.concatenate([part.data for part in members]),
+            np.concatenate([part.starts + offset for part, offset in zip(members, offsets)]),
         )
+        del members
         homes = range(bucket, count, buckets)
         for shard, data in zip(homes, in_shards(entries, count, homes)):
             split[shard] = data

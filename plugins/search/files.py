@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 
 from .document import TITLE_SPAN, Story, laid_out
-from .encode import encoded, shards
+from .encode import encoded_groups, shards
 from .index import grouped_occurrences
 
 FORMAT = 1
@@ -70,7 +70,7 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFile
     if len(sections) > len(SECTION_MARKS):
         raise ValueError(f"搜索索引最多支持 {len(SECTION_MARKS)} 个栏目 (at most {len(SECTION_MARKS)} sections)")
     groups = grouped_occurrences([laid_out(story.title, story.fields) for story in ordered])  # texts not held here
-    index_shards = shards((encoded(*group) for group in groups), target_shard_bytes)
+    index_shards = shards(encoded_groups(groups), target_shard_bytes)
     files = IndexFiles({f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}, ordered)
     digest = hashlib.sha1()
     for path in sorted(files):

@@ -8,7 +8,8 @@ their positions answer it exactly for any query of two or more characters, witho
 dictionary in the browser. An archive of 10,000 stories has some 15 million pairs, so the work
 is done with numpy on whole arrays, never a Python loop per character; and it is done a group
 of keys at a time (the group is the low bits of the key's shard hash), so only a group's
-arrays are alive at once, not all 15 million rows and their sorted copies.
+arrays are alive at once, not all 15 million rows and their sorted copies. Every group's
+characters come before every group's pairs, so each row's group is held for one kind at a time.
 """
 
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ ROWS_PER_GROUP = 50_000  # occurrences a group aims at: its arrays take some 6 M
 MAX_GROUPS = 128  # group numbers fit in a byte beside the "no group" mark
 NO_GROUP = 255
 TEXTS_PER_CHUNK = 1000  # texts read into code points at a time
+ROWS_PER_CHUNK = 1 << 20
 
 
 class Occurrences(NamedTuple):
@@ -73,23 +75,46 @@ def group_count(rows: int, rows_per_group: int = ROWS_PER_GROUP) -> int:
     return count
 
 
-def groups_of_rows(text: Corpus, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """The group of the character and of the pair starting at each row (NO_GROUP: whitespace in it).
+class KeyGroups(NamedTuple):
+    """For each character of the alphabet: its group as a key, the low bits of its pair hash's
+    first step and of itself as a pair's second character, and whether it is whitespace."""
 
-    A key's group is fnv1a(key) mod `count`; for a power of two that needs only the low bits of
+    char_group: np.ndarray  # uint8
+    first_hash: np.ndarray  # uint8
+    second_low: np.ndarray  # uint8
+    blank: np.ndarray  # bool
+
+
+def key_groups(alphabet: np.ndarray, count: int) -> KeyGroups:
+    """A key's group is fnv1a(key) mod `count`; for a power of two that needs only the low bits of
     each step of the hash, so it is worked out in bytes: (h ^ c) * prime mod 2^k = ((h ^ c) mod 2^k) * prime mod 2^k.
     """
     low = np.uint64(count - 1)
-    blank = np.isin(text.alphabet, [ord(blank) for blank in BLANKS])
-    char_group = (fnv1a(text.alphabet) & low).astype(np.uint8)
+    blank = np.isin(alphabet, [ord(blank) for blank in BLANKS])
+    char_group = (fnv1a(alphabet) & low).astype(np.uint8)
     char_group[blank] = NO_GROUP
-    first_hash = (((np.uint64(FNV_OFFSET) ^ text.alphabet) * np.uint64(FNV_PRIME)) & low).astype(np.uint8)
-    second_low = (text.alphabet & low).astype(np.uint8)
-    row_char_group = char_group[text.dense]
-    prime_low = np.uint8(FNV_PRIME & (count - 1))
-    row_pair_group = ((first_hash[text.dense[:-1]] ^ second_low[text.dense[1:]]) * prime_low) & np.uint8(count - 1)
-    row_pair_group[(row_char_group[:-1] == NO_GROUP) | (row_char_group[1:] == NO_GROUP)] = NO_GROUP
-    return row_char_group, row_pair_group
+    first_hash = (((np.uint64(FNV_OFFSET) ^ alphabet) * np.uint64(FNV_PRIME)) & low).astype(np.uint8)
+    return KeyGroups(char_group, first_hash, (alphabet & low).astype(np.uint8), blank)
+
+
+def character_groups(text: Corpus, groups: KeyGroups) -> np.ndarray:
+    """The group of the character at each row (NO_GROUP: whitespace)."""
+    return groups.char_group[text.dense]
+
+
+def pair_groups(text: Corpus, groups: KeyGroups, count: int) -> np.ndarray:
+    """The group of the pair starting at each row (NO_GROUP: whitespace in it), worked out a chunk
+    of rows at a time: whole-corpus temporaries would each be as large as the result."""
+    prime_low, mask = np.uint8(FNV_PRIME & (count - 1)), np.uint8(count - 1)
+    row_group = np.empty(max(len(text.dense) - 1, 0), dtype=np.uint8)
+    for start in range(0, len(row_group), ROWS_PER_CHUNK):
+        first = text.dense[start : start + ROWS_PER_CHUNK]
+        second = text.dense[start + 1 : start + ROWS_PER_CHUNK + 1]
+        first = first[: len(second)]
+        chunk = ((groups.first_hash[first] ^ groups.second_low[second]) * prime_low) & mask
+        chunk[groups.blank[first] | groups.blank[second]] = NO_GROUP
+        row_group[start : start + len(chunk)] = chunk
+    return row_group
 
 
 def in_key_order(key: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -107,31 +132,42 @@ def rows_of(text: Corpus, rows: np.ndarray, keys: np.ndarray) -> Occurrences:
     return Occurrences(keys, story.astype(np.int32), (rows - text.starts[story]).astype(np.int32))
 
 
-def group_occurrences(text: Corpus, row_groups: tuple[np.ndarray, np.ndarray], group: int) -> tuple[Occurrences, Occurrences]:
-    """(characters, pairs) whose key is in `group`."""
-    row_char_group, row_pair_group = row_groups
-    rows = np.flatnonzero(row_char_group == group)
+def character_occurrences(text: Corpus, row_group: np.ndarray, group: int) -> Occurrences:
+    """The characters whose key is in `group` (row_group: character_groups)."""
+    rows = np.flatnonzero(row_group == group)
     rows = in_key_order(text.dense[rows], rows)
-    characters = rows_of(text, rows, text.alphabet[text.dense[rows]])
-    rows = np.flatnonzero(row_pair_group == group)
+    return rows_of(text, rows, text.alphabet[text.dense[rows]])
+
+
+def pair_occurrences(text: Corpus, row_group: np.ndarray, group: int) -> Occurrences:
+    """The pairs whose key is in `group` (row_group: pair_groups)."""
+    rows = np.flatnonzero(row_group == group)
     # Numbered densely, a pair's number is small and sorts as the pair of code points does.
     rows = in_key_order(text.dense[rows].astype(np.int64) * len(text.alphabet) + text.dense[rows + 1], rows)
     keys = (text.alphabet[text.dense[rows]] << np.uint64(PAIR_SHIFT)) | text.alphabet[text.dense[rows + 1]]
-    return characters, rows_of(text, rows, keys)
+    return rows_of(text, rows, keys)
 
 
-def grouped_occurrences(texts: Sequence[str], rows_per_group: int = ROWS_PER_GROUP) -> Iterator[tuple[Occurrences, Occurrences]]:
-    """(characters, pairs) for each group of keys in turn, group 0 first; a power of two of groups.
-    The texts are let go once read into numbers: given a list no one else holds, it is freed then."""
+def grouped_occurrences(texts: Sequence[str], rows_per_group: int = ROWS_PER_GROUP) -> Iterator[tuple[str, int, Occurrences]]:
+    """("characters", group, occurrences) for each group of keys in turn, group 0 first, then
+    ("pairs", group, occurrences) for each; a power of two of groups. One kind's row groups are
+    held at a time, and the texts are let go once read into numbers: given a list no one else
+    holds, it is freed then."""
     text = corpus(texts)
     del texts
     count = group_count(len(text.dense), rows_per_group)
-    row_groups = groups_of_rows(text, count)
+    groups = key_groups(text.alphabet, count)
+    row_group = character_groups(text, groups)
     for group in range(count):
-        yield group_occurrences(text, row_groups, group)
+        yield "characters", group, character_occurrences(text, row_group, group)
+    del row_group
+    row_group = pair_groups(text, groups, count)
+    for group in range(count):
+        yield "pairs", group, pair_occurrences(text, row_group, group)
 
 
 def occurrences(texts: Sequence[str]) -> tuple[Occurrences, Occurrences]:
     """(characters, pairs) of all texts in one group; whitespace, and pairs with whitespace in them, left out."""
     text = corpus(texts)
-    return group_occurrences(text, groups_of_rows(text, 1), 0)
+    groups = key_groups(text.alphabet, 1)
+    return character_occurrences(text, character_groups(text, groups), 0), pair_occurrences(text, pair_groups(text, groups, 1), 0)

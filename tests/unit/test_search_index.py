@@ -4,8 +4,9 @@ import json
 
 import numpy as np
 import pytest
+import search.index
 from search.document import TITLE_SPAN, Story, body_text, laid_out
-from search.encode import encoded, shard_count, shards, varint_sizes, varints
+from search.encode import encoded, encoded_groups, shard_count, shards, varint_sizes, varints
 from search.files import search_files, without_comment_lines
 from search.index import grouped_occurrences, occurrences
 from search.keys import PAIR_SHIFT, fnv1a
@@ -180,9 +181,17 @@ def test_every_key_is_in_the_shard_its_hash_names_with_every_occurrence(target):
 @pytest.mark.parametrize("rows_per_group, groups", [(10**9, 1), (4000, 4), (500, 32), (50, 128)])
 @pytest.mark.parametrize("target", [256, 2048, 8192])
 def test_the_shards_are_the_same_bytes_however_many_groups_the_keys_are_cut_into(rows_per_group, groups, target):
-    parts = [encoded(*group) for group in grouped_occurrences(TEXTS, rows_per_group)]
+    parts = encoded_groups(grouped_occurrences(TEXTS, rows_per_group))
     assert len(parts) == groups
     assert shards(parts, target_bytes=target) == shards([encoded(*occurrences(TEXTS))], target_bytes=target)
+    assert parts == [[]] * groups  # each group let go once cut
+
+
+@pytest.mark.parametrize("rows_per_chunk", [1, 7, 64])
+def test_the_pairs_groups_are_the_same_worked_out_a_chunk_of_rows_at_a_time(monkeypatch, rows_per_chunk):
+    whole = shards(encoded_groups(grouped_occurrences(TEXTS, 50)), target_bytes=256)
+    monkeypatch.setattr(search.index, "ROWS_PER_CHUNK", rows_per_chunk)
+    assert shards(encoded_groups(grouped_occurrences(TEXTS, 50)), target_bytes=256) == whole
 
 
 def test_an_empty_site_has_one_empty_shard():
