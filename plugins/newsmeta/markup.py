@@ -17,7 +17,10 @@ class BodyImage(NamedTuple):
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment on one line; no space is added between inline elements."""
-    text = BeautifulSoup(html or "", "html.parser").get_text("")
+    html = html or ""
+    if "<" not in html and "&" not in html:  # a summary is most often text already: nothing to parse
+        return SPACE.sub(" ", html).strip()
+    text = BeautifulSoup(html, "html.parser").get_text("")
     return SPACE.sub(" ", text).strip()
 
 

@@ -142,7 +142,9 @@ def test_a_body_image_resolves_as_a_browser_would(src, expected):
         ("<p>铁东区以“标准化+便民化”为主线。</p>", "铁东区以“标准化+便民化”为主线。"),
         ("<p><strong>铁东</strong>区坚持</p>\n<p>第二段</p>", "铁东区坚持 第二段"),
         ("近日，A &amp; B 举办活动", "近日，A & B 举办活动"),
+        ("  近日，\n铁东区举办活动\t ", "近日， 铁东区举办活动"),  # text already: no markup to parse
         ("", ""),
+        (None, ""),
     ],
 )
 def test_summary_html_becomes_one_line_of_text(html, text):
