@@ -7,9 +7,9 @@ postings: number of stories, then for each story the gap from the previous story
   for a pair: number of positions and the gaps between them (the first from 0),
   for a character: count and first position.
 Everything is computed on whole numpy arrays: a "stream" is the sequence of numbers to write.
-The index arrives a group of keys at a time (index.grouped_occurrences); each group's characters
-and pairs are encoded at once, and the shards are cut from the encoded groups when their total
-size is known.
+The index arrives a group of keys at a time (index.grouped_occurrences): every group's
+characters, then every group's pairs, each encoded as it arrives; the shards are cut from the
+encoded groups when their total size is known.
 """
 
 from collections.abc import Iterable
@@ -22,7 +22,8 @@ from .keys import LOW_21, PAIR_SHIFT, fnv1a
 
 
 class Encoded(NamedTuple):
-    """A group's entries as bytes: each entry's key, and where its bytes start in `data`."""
+    """Entries as bytes (one kind of key of one group, or the groups of a bucket of shards): each
+    entry's key, and where its bytes start in `data`."""
 
     keys: np.ndarray  # uint64
     data: np.ndarray  # uint8
@@ -184,29 +185,30 @@ def in_shards(entries: Encoded, count: int, homes: range) -> list[bytes]:
 def shards(groups: list[list[Encoded]], target_bytes: int) -> list[bytes]:
     """The index split into shards of about `target_bytes`, from its groups of keys (group g holds
     the keys whose hash is g mod the number of groups, a power of two), each group in parts whose
-    bytes follow each other. `groups` is emptied as the shards are cut: each group's arrays are
-    let go once its shards are.
+    bytes follow each other. Each group in `groups` is replaced by [] once its bucket's entries are
+    put together, so its arrays are let go before its shards are cut.
 
     The shard count is a power of two too: with at least as many shards as groups, each shard's
     keys are all in one group (shard s in group s mod groups); with fewer, each group's keys are
     all in one shard (group g in shard g mod shards). Either way the shards are cut a bucket of
     groups at a time.
     """
-    count = shard_count(sum(len(part.data) for group in groups for part in group), target_bytes)
+    count = shard_count(sum(len(piece.data) for group in groups for piece in group), target_bytes)
     buckets = min(len(groups), count)
     split: list[bytes] = [b""] * count
     for bucket in range(buckets):
-        members = [part for number in range(bucket, len(groups), buckets) for part in groups[number]]
+        members = [piece for number in range(bucket, len(groups), buckets) for piece in groups[number]]
         for number in range(bucket, len(groups), buckets):
             groups[number] = []
-        offsets = np.cumsum([0] + [len(part.data) for part in members])
+        offsets = np.cumsum([0] + [len(piece.data) for piece in members])
         entries = Encoded(
-            np.concatenate([part.keys for part in members]),
-            np.concatenate([part.data for part in members]),
-            np.concatenate([part.starts + offset for part, offset in zip(members, offsets)]),
+            np.concatenate([piece.keys for piece in members]),
+            np.concatenate([piece.data for piece in members]),
+            np.concatenate([piece.starts + offset for piece, offset in zip(members, offsets)]),
         )
         del members
         homes = range(bucket, count, buckets)
         for shard, data in zip(homes, in_shards(entries, count, homes)):
             split[shard] = data
+        del entries  # before the next bucket's are put together
     return split

@@ -24,7 +24,7 @@ ROWS_PER_GROUP = 50_000  # occurrences a group aims at: its arrays take some 6 M
 MAX_GROUPS = 128  # group numbers fit in a byte beside the "no group" mark
 NO_GROUP = 255
 TEXTS_PER_CHUNK = 1000  # texts read into code points at a time
-ROWS_PER_CHUNK = 1 << 20
+ROWS_PER_CHUNK = 1 << 20  # rows whose pair groups are worked out at a time: some 1 MB per temporary
 
 
 class Occurrences(NamedTuple):

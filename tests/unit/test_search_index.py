@@ -8,7 +8,7 @@ import search.index
 from search.document import TITLE_SPAN, Story, body_text, laid_out
 from search.encode import encoded, encoded_groups, shard_count, shards, varint_sizes, varints
 from search.files import search_files, without_comment_lines
-from search.index import grouped_occurrences, occurrences
+from search.index import NO_GROUP, corpus, grouped_occurrences, key_groups, occurrences, pair_groups
 from search.keys import PAIR_SHIFT, fnv1a
 from search.normalise import clean, normalise, query_terms
 from search.settings import merged
@@ -187,11 +187,17 @@ def test_the_shards_are_the_same_bytes_however_many_groups_the_keys_are_cut_into
     assert parts == [[]] * groups  # each group let go once cut
 
 
-@pytest.mark.parametrize("rows_per_chunk", [1, 7, 64])
-def test_the_pairs_groups_are_the_same_worked_out_a_chunk_of_rows_at_a_time(monkeypatch, rows_per_chunk):
-    whole = shards(encoded_groups(grouped_occurrences(TEXTS, 50)), target_bytes=256)
+@pytest.mark.parametrize("rows_per_chunk", [1, 7, 64, 1 << 20])
+@pytest.mark.parametrize("count", [1, 8, 128])
+def test_each_pair_s_group_is_its_key_s_hash_however_many_rows_are_worked_out_at_a_time(monkeypatch, rows_per_chunk, count):
     monkeypatch.setattr(search.index, "ROWS_PER_CHUNK", rows_per_chunk)
-    assert shards(encoded_groups(grouped_occurrences(TEXTS, 50)), target_bytes=256) == whole
+    text = corpus(TEXTS)
+    row_group = pair_groups(text, key_groups(text.alphabet, count), count)
+    points = text.alphabet[text.dense]
+    blank = np.isin(points, [ord(" "), ord("\n")])
+    keys = (points[:-1] << np.uint64(PAIR_SHIFT)) | points[1:]
+    expected = np.where(blank[:-1] | blank[1:], NO_GROUP, fnv1a(keys) % count)
+    assert row_group.tolist() == expected.tolist()
 
 
 def test_an_empty_site_has_one_empty_shard():
