@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -56,8 +57,18 @@ class PhotoCache:
         return self.folder(key) / f"{derivative.width}.{EXTENSIONS[derivative.format]}"
 
     def publish(self, key: str, derivatives: list[Derivative], output: Path) -> None:
-        """Copy the derivatives into the output folder under their published names."""
+        """Put the derivatives into the output folder under their published names."""
         for derivative in derivatives:
             target = output / derivative.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.cached_file(key, derivative), target)
+            put(self.cached_file(key, derivative), target)
+
+
+def put(cached: Path, target: Path) -> None:
+    """A cached file at `target`: a hard link (no bytes copied; derivatives are content-named and
+    nothing writes one in place), or a copy where the two folders cannot share a file."""
+    target.unlink(missing_ok=True)  # an output folder built into before
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)

@@ -1,5 +1,7 @@
 """The Pillow pipeline on real image files: upright, converted, resized, never upscaled, no metadata."""
 
+import errno
+import os
 
 import pytest
 from photos.cache import PhotoCache, photo_key, planned
@@ -100,3 +102,27 @@ def test_cache_publishes_under_fingerprinted_names(tmp_path):
     for derivative in derivatives:
         with Image.open(tmp_path / "site" / derivative.path) as image:
             assert image.size == (derivative.width, derivative.height)
+
+
+def no_hard_links(source, target):
+    """os.link on a file system without hard links, or with the cache on another one."""
+    raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_a_published_derivative_is_the_cached_file_linked_or_else_copied(tmp_path, monkeypatch, links):
+    source = phone_photo(tmp_path / "jinqiu.jpg", size=(1200, 800), orientation=1)
+    key = photo_key(source, RECIPE)
+    derivatives = planned("jinqiu", key, (1200, 800), RECIPE, "images")
+    cache = PhotoCache(tmp_path / "cache")
+    make_into_cache(source, RECIPE, cache.folder(key))
+    if not links:
+        monkeypatch.setattr("photos.cache.os.link", no_hard_links)
+    site = tmp_path / "site"
+    (site / "images").mkdir(parents=True)
+    (site / derivatives[0].path).write_bytes(b"left by an earlier build")
+    cache.publish(key, derivatives, site)
+    for derivative in derivatives:
+        cached, published = cache.cached_file(key, derivative), site / derivative.path
+        assert published.read_bytes() == cached.read_bytes()
+        assert published.samefile(cached) == links
