@@ -151,11 +151,6 @@ def part(keys: np.ndarray, stream: np.ndarray, entry_starts: np.ndarray, size_sl
 ENCODERS = {"characters": character_entries, "pairs": pair_entries}
 
 
-def encoded(characters: Occurrences, pairs: Occurrences) -> list[Encoded]:
-    """One group's entries, in two parts: its characters, then its pairs, each in key order."""
-    return [part(*character_entries(characters)), part(*pair_entries(pairs))]
-
-
 def encoded_groups(grouped: Iterable[tuple[str, int, Occurrences]]) -> list[list[Encoded]]:
     """Each group's parts, from index.grouped_occurrences (every group's characters, then every
     group's pairs), each part encoded as it arrives."""

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import search.index
 from search.document import TITLE_SPAN, Story, body_text, laid_out
-from search.encode import encoded, encoded_groups, shard_count, shards, varint_sizes, varints
+from search.encode import encoded_groups, shard_count, shards, varint_sizes, varints
 from search.files import search_files, without_comment_lines
 from search.index import NO_GROUP, corpus, grouped_occurrences, key_groups, occurrences, pair_groups
 from search.keys import PAIR_SHIFT, fnv1a
@@ -166,9 +166,14 @@ def index_reference(texts: list[str]) -> dict[str, tuple]:
 TEXTS = [laid_out(f"第{n}篇 铁东区政协调研", (f"正文{n}：物业管理提质增效。2025年，ＡＰＰ上线。", "𠀋村 物业")) for n in range(40)] + [laid_out("空", ())]
 
 
+def one_group(texts: list[str]) -> list:
+    """Every key of `texts` encoded in one group."""
+    return encoded_groups(grouped_occurrences(texts, rows_per_group=10**9))
+
+
 @pytest.mark.parametrize("target", [256, 8192])
 def test_every_key_is_in_the_shard_its_hash_names_with_every_occurrence(target):
-    split = shards([encoded(*occurrences(TEXTS))], target_bytes=target)
+    split = shards(one_group(TEXTS), target_bytes=target)
     assert len(split) & (len(split) - 1) == 0 and (len(split) > 1) == (target == 256)
     decoded = {}
     for number, shard in enumerate(split):
@@ -183,7 +188,7 @@ def test_every_key_is_in_the_shard_its_hash_names_with_every_occurrence(target):
 def test_the_shards_are_the_same_bytes_however_many_groups_the_keys_are_cut_into(rows_per_group, groups, target):
     parts = encoded_groups(grouped_occurrences(TEXTS, rows_per_group))
     assert len(parts) == groups
-    assert shards(parts, target_bytes=target) == shards([encoded(*occurrences(TEXTS))], target_bytes=target)
+    assert shards(parts, target_bytes=target) == shards(one_group(TEXTS), target_bytes=target)
     assert parts == [[]] * groups  # each group let go once cut
 
 
@@ -201,7 +206,7 @@ def test_each_pair_s_group_is_its_key_s_hash_however_many_rows_are_worked_out_at
 
 
 def test_an_empty_site_has_one_empty_shard():
-    assert shards([encoded(*occurrences([]))], target_bytes=8192) == [b""]
+    assert shards(one_group([]), target_bytes=8192) == [b""]
 
 
 @pytest.mark.parametrize("total, target, count", [(0, 8192, 1), (8000, 8192, 1), (12000, 8192, 2), (1_000_000, 8192, 128)])
