@@ -5,14 +5,19 @@ the title; every other field follows on a line of its own. Whitespace is never p
 so no match runs from one field or paragraph into the next.
 """
 
+from html.parser import HTMLParser
 from typing import NamedTuple
-
-from bs4 import BeautifulSoup
 
 from .normalise import clean, normalise
 
 TITLE_SPAN = 256
-BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "pre", "div", "figure", "br")
+# Elements whose end is a line break in the text: paragraphs, subheads, captions, cells, <br>.
+BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "pre", "div", "figure", "br"))
+VOID = frozenset(
+    "area base br col embed hr img input keygen link menuitem meta param source track wbr "
+    "basefont bgsound command frame image isindex nextid spacer".split()
+)
+NOT_TEXT = frozenset({"script", "style", "template", "rt", "rp"})
 
 
 class Story(NamedTuple):
@@ -23,12 +28,59 @@ class Story(NamedTuple):
     fields: tuple[str, ...]  # cleaned text: kicker, subtitle, body (paragraphs on lines), byline, tags
 
 
+class LinesReader(HTMLParser):
+    """The text of a body with a line break after every block element, in one pass over the
+    parser's events. Elements nest as BeautifulSoup's html.parser tree builder nests them (the
+    index's text stayed the same when this replaced it): an end tag closes the latest open element
+    of its name and all opened inside it, and is ignored with none open; a void element closes at
+    once; <script>, <style>, <template> and ruby annotations hold no text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.text: list[str] = []
+        self.muted = 0  # open elements whose text is not text
+
+    def read(self, html: str) -> str:
+        self.feed(html)
+        self.close()
+        self.close_to(0)
+        return clean("".join(self.text))
+
+    def handle_data(self, data: str) -> None:
+        if not self.muted:
+            self.text.append(data)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.open.append(tag)
+        self.muted += tag in NOT_TEXT
+        if tag in VOID:
+            self.close_to(len(self.open) - 1)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            self.close_to(len(self.open) - 1 - self.open[::-1].index(tag))
+
+    def close_to(self, depth: int) -> None:
+        while len(self.open) > depth:
+            tag = self.open.pop()
+            self.muted -= tag in NOT_TEXT
+            if tag in BLOCKS:
+                self.text.append("\n")
+
+    def unknown_decl(self, data: str) -> None:
+        if data.upper().startswith("CDATA["):  # text even where other text is not
+            self.text.append(data[len("CDATA[") :])
+
+
 def body_text(html: str) -> str:
     """An article body's text: paragraphs, subheads and captions on lines of their own, inline text joined."""
-    soup = BeautifulSoup(html or "", "html.parser")
-    for tag in soup.find_all(BLOCKS):
-        tag.insert_after("\n")
-    return clean(soup.get_text(""))
+    return LinesReader().read(html or "")
 
 
 def laid_out(title: str, fields: tuple[str, ...]) -> str:

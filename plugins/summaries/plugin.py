@@ -8,7 +8,8 @@ from pelican.contents import Article, Page
 
 from .reading import reading_minutes
 from .settings import merged
-from .summary import body_text, plain_text, summary_of
+from .body import body_text
+from .summary import plain_text, summary_of
 
 
 def summarise_content(content) -> None:

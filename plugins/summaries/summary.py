@@ -2,71 +2,21 @@
 
 import re
 import unicodedata
-from typing import NamedTuple
 
 from bs4 import BeautifulSoup
 
+from .body import BodyText, body_text, collapse
+
 ELLIPSIS = "……"
-# Photos with their captions and credits, subheads, tables and code blocks are not the story.
-LEFT_OUT = "figure, figcaption, .credit, h1, h2, h3, h4, h5, h6, table, pre, script, style, .footnote, .toc"
-BLOCKS = ("p", "li")
 SENTENCE_END = re.compile(r"[。！？…]+[”’」』）]*")
 # Left at the end of a cut, these would read as a broken sentence before the ellipsis.
 DANGLING = " \u3000，、；：,;:“‘「『（(《〈【—"
-# Characters between which a line break or a paragraph break is no space: CJK runs on.
-WIDE = re.compile(
-    "[\u2014-\u2026\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
-)
-LINE_BREAK = re.compile(r"\s*\n\s*")
-SPACES = re.compile(r"\s+")
 ZWJ = "\u200d"
-
-
-class BodyText(NamedTuple):
-    """The text of an article body: its paragraphs for the summary, and all of it for reading."""
-
-    paragraphs: str
-    full: str
-
-
-def runs_on(left: str, right: str) -> bool:
-    """True when the text either side of a break is CJK, so the break is no space."""
-    return bool(left and right and WIDE.match(left[-1]) and WIDE.match(right[0]))
-
-
-def collapse(text: str) -> str:
-    """Collapse whitespace to single spaces; drop line breaks inside CJK text."""
-    pieces = LINE_BREAK.split(text)
-    joined = pieces[0]
-    for piece in pieces[1:]:
-        joined += ("" if runs_on(joined, piece) else " ") + piece
-    return SPACES.sub(" ", joined).strip()
-
-
-def join_paragraphs(paragraphs: list[str]) -> str:
-    """Join paragraphs as one text: no space between CJK paragraphs, one between others."""
-    text = ""
-    for paragraph in paragraphs:
-        text += ("" if not text or runs_on(text, paragraph) else " ") + paragraph
-    return text
 
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment (an editor's Summary after Markdown), whitespace collapsed."""
     return collapse(BeautifulSoup(html, "html.parser").get_text())
-
-
-def body_text(html: str) -> BodyText:
-    """Read an article body once: its body paragraphs in order, and its full text."""
-    soup = BeautifulSoup(html, "html.parser")
-    full = collapse(soup.get_text(" "))
-    for tag in soup.select(LEFT_OUT):
-        if not tag.decomposed:
-            tag.decompose()
-    blocks = [tag for tag in soup.find_all(BLOCKS) if tag.find_parent(BLOCKS) is None]
-    paragraphs = [collapse(tag.get_text()) for tag in blocks]
-    return BodyText(join_paragraphs([p for p in paragraphs if p]), full)
 
 
 def is_regional(char: str) -> bool:

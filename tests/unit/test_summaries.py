@@ -3,7 +3,8 @@
 import pytest
 from summaries.reading import reading_minutes
 from summaries.settings import merged
-from summaries.summary import ELLIPSIS, body_text, is_cut_point, shorten, summarise
+from summaries.body import body_text
+from summaries.summary import ELLIPSIS, is_cut_point, shorten, summarise
 
 LAW_1 = (
     "为深入贯彻落实全面依法治国，精准把握铁东区法治政府建设，找准依法治区工作中的痛点、堵点问题，近日，"
