@@ -12,7 +12,7 @@ ELLIPSIS = "…"
 CONTRIBUTOR_ROLES = {"摄影", "编辑"}
 HOME = "首页"
 # Escaped in the JSON text so nothing inside a string can close the <script> or open a comment.
-SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 @dataclass(frozen=True)
@@ -164,4 +164,6 @@ def json_ld(story: Story, publisher: Publisher) -> dict[str, Any]:
 def script_json(data: Any) -> str:
     """Deterministic, compact JSON that can stand inside <script>: no <, > or & appears raw."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.translate(SCRIPT_SAFE)
+    for raw, escaped in SCRIPT_SAFE:  # str.replace: translate looks up every character of Chinese text, 15× slower
+        text = text.replace(raw, escaped)
+    return text
