@@ -9,6 +9,7 @@ making.py), and copies every derivative into the output. The originals are taken
 static files, so no GPS position is ever published.
 """
 
+import functools
 import html
 import logging
 import os
@@ -78,12 +79,18 @@ def start_build(pelican) -> None:
 
 
 def url_maker(content):
-    """Turn a path from the site root into a URL as this page needs it (relative or absolute)."""
-    if content.settings["RELATIVE_URLS"]:
-        base = posixpath.relpath(".", posixpath.dirname(content.url) or ".")
-    else:
-        base = content.settings["SITEURL"]
-    return lambda path: f"{base}/{path}"
+    """Turn a path from the site root into a URL as this page needs it (relative or absolute).
+
+    The page's own address is worked out at the first photo: Pelican formats it anew on each
+    use (0.1 ms), and nineteen stories in twenty have no photo."""
+
+    @functools.cache
+    def base() -> str:
+        if content.settings["RELATIVE_URLS"]:
+            return posixpath.relpath(".", posixpath.dirname(content.url) or ".")
+        return content.settings["SITEURL"]
+
+    return lambda path: f"{base()}/{path}"
 
 
 def unwritten_draft(content) -> bool:
