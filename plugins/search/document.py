@@ -12,7 +12,7 @@ from .normalise import clean, normalise
 
 TITLE_SPAN = 256
 # Elements whose end is a line break in the text: paragraphs, subheads, captions, cells, <br>.
-BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "pre", "div", "figure", "br"))
+LINE_ENDS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "pre", "div", "figure", "br"))
 VOID = frozenset(
     "area base br col embed hr img input keygen link menuitem meta param source track wbr "
     "basefont bgsound command frame image isindex nextid spacer".split()
@@ -30,10 +30,12 @@ class Story(NamedTuple):
 
 class LinesReader(HTMLParser):
     """The text of a body with a line break after every block element, in one pass over the
-    parser's events. Elements nest as BeautifulSoup's html.parser tree builder nests them (the
-    index's text stayed the same when this replaced it): an end tag closes the latest open element
+    parser's events. Elements nest as BeautifulSoup's html.parser tree builder nests them, as in
+    summaries' body.py (plugins cannot share a module): an end tag closes the latest open element
     of its name and all opened inside it, and is ignored with none open; a void element closes at
-    once; <script>, <style>, <template> and ruby annotations hold no text."""
+    once; <script>, <style>, <template> and ruby annotations hold no text; character references
+    are read as a browser reads them. Unlike body.py it need not know where one string ends and
+    the next begins, so an ignored </br> after a <br> needs no bookkeeping."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -42,6 +44,7 @@ class LinesReader(HTMLParser):
         self.muted = 0  # open elements whose text is not text
 
     def read(self, html: str) -> str:
+        """The body's text, each block's end a line break, whitespace cleaned."""
         self.feed(html)
         self.close()
         self.close_to(0)
@@ -51,13 +54,13 @@ class LinesReader(HTMLParser):
         if not self.muted:
             self.text.append(data)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.open.append(tag)
         self.muted += tag in NOT_TEXT
         if tag in VOID:
             self.close_to(len(self.open) - 1)
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID:
             self.handle_endtag(tag)
@@ -67,10 +70,11 @@ class LinesReader(HTMLParser):
             self.close_to(len(self.open) - 1 - self.open[::-1].index(tag))
 
     def close_to(self, depth: int) -> None:
+        """Close every element opened at `depth` or deeper; a block's end is a line break."""
         while len(self.open) > depth:
             tag = self.open.pop()
             self.muted -= tag in NOT_TEXT
-            if tag in BLOCKS:
+            if tag in LINE_ENDS:
                 self.text.append("\n")
 
     def unknown_decl(self, data: str) -> None:

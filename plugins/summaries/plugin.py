@@ -6,9 +6,9 @@ import sys
 from pelican import signals
 from pelican.contents import Article, Page
 
+from .body import body_text
 from .reading import reading_minutes
 from .settings import merged
-from .body import body_text
 from .summary import plain_text, summary_of
 
 

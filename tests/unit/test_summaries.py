@@ -1,9 +1,9 @@
 """Summaries counted in characters and ended at a sentence; reading time by characters and words."""
 
 import pytest
+from summaries.body import body_text
 from summaries.reading import reading_minutes
 from summaries.settings import merged
-from summaries.body import body_text
 from summaries.summary import ELLIPSIS, is_cut_point, shorten, summarise
 
 LAW_1 = (
