@@ -144,6 +144,7 @@ def bench(c, search_sizes="300", build_sizes="1000"):
     c.run(shlex.join([sys.executable, "-m", "pip", "install", "--quiet", "-r", "bench/requirements.txt"]))
     c.run(shlex.join([sys.executable, "bench/photo_pipeline.py"]))
     c.run(shlex.join([sys.executable, "bench/build_bench.py", "--sizes", *build_sizes.split(), "--out", "bench/results/build.json"]))
+    c.run(shlex.join([sys.executable, "bench/related_options.py", "--count", max(build_sizes.split(), key=int)]))
     c.run(shlex.join([sys.executable, "bench/search_bench.py", "--sizes", *search_sizes.split(), "--out", "bench/results/search.json"]))
 
 

@@ -38,9 +38,10 @@ def is_term(word: str) -> bool:
     return len(word) > 1 and word not in STOP_WORDS and not NUMBER.match(word) and bool(WORDY.search(word))
 
 
-def terms(text: str) -> list[str]:
-    """The terms of `text` in order, as jieba segments it; Latin words lower-cased."""
-    return [word for word in (w.strip().lower() for w in segmenter().lcut(text)) if is_term(word)]
+def terms(text: str, hmm: bool = True) -> list[str]:
+    """The terms of `text` in order, as jieba segments it (`hmm`: finding words it does not know,
+    names above all, with its hidden Markov model); Latin words lower-cased."""
+    return [word for word in (w.strip().lower() for w in segmenter().lcut(text, HMM=hmm)) if is_term(word)]
 
 
 @cache

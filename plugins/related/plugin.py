@@ -4,6 +4,7 @@ import logging
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from pelican import signals
@@ -40,21 +41,26 @@ def relate(articles: list, settings: dict, kept: dict[str, str]) -> dict[str, st
     documents, kept_now = terms_of_all(texts, kept, settings["RELATED_WORKERS"])
     # Each story's terms split when used, twice, rather than all held as lists at once.
     idf = inverse_frequencies(map(split_terms, documents))
-    stories = [
+    stories = stories_of(articles, documents, idf, settings["RELATED_KEYWORDS"])
+    chosen = related(stories, settings["RELATED_COUNT"], settings["RELATED_TAG_WEIGHT"])
+    for story, others in zip(stories, chosen):
+        story.item.related = [other.item for other in others]
+    return kept_now
+
+
+def stories_of(articles: list, documents: list[str], idf: Mapping[str, float], keywords: int) -> list[Story]:
+    """What ranking needs of each article, its `keywords` terms weighed by `idf`."""
+    return [
         Story(
             article.url,
             article.date,
             getattr(article.category, "name", ""),
             frozenset(tag.name for tag in getattr(article, "tags", [])),
-            weigh(split_terms(document), idf, settings["RELATED_KEYWORDS"]),
+            weigh(split_terms(document), idf, keywords),
             article,
         )
         for article, document in zip(articles, documents)
     ]
-    chosen = related(stories, settings["RELATED_COUNT"], settings["RELATED_TAG_WEIGHT"])
-    for story, others in zip(stories, chosen):
-        story.item.related = [other.item for other in others]
-    return kept_now
 
 
 def check_settings(pelican) -> None:
