@@ -13,7 +13,6 @@ THEME = "theme"
 # Titles, bylines and captions are text: escape them everywhere; bodies are marked |safe. A build
 # reads each template once: auto_reload would stat its file at every include (1.3 s at 10,000 stories).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
-PLUGIN_PATHS = ["plugins"]
 # listings finds each tag's, section's, author's and period's stories through one index (Pelican
 # makes one pass over the archive per name). Markdown → metadata (editorial fields and bylines,
 # slugs) → HTML (photos, summaries) → pages, feeds and indexes (related, neighbors, tag_cloud,
@@ -23,25 +22,25 @@ PLUGIN_PATHS = ["plugins"]
 # inputs are unchanged from the last build instead of rendering it; atomic replaces the output
 # only when the build succeeded.
 PLUGINS = [
-    "listings",
-    "editorial",
-    "slugs",
-    "photos",
-    "summaries",
-    "fixedurls",
-    "related",
+    "plugins.listings",
+    "plugins.editorial",
+    "plugins.slugs",
+    "plugins.photos",
+    "plugins.summaries",
+    "plugins.fixedurls",
+    "plugins.related",
     "neighbors",
     "tag_cloud",
-    "frontpage",
-    "newsmeta",
-    "govsite",
-    "feeds",
-    "search",
+    "plugins.frontpage",
+    "plugins.newsmeta",
+    "plugins.govsite",
+    "plugins.feeds",
+    "plugins.search",
     "sitemap",
-    "fingerprint",
-    "strict",
-    "incremental",
-    "atomic",
+    "plugins.fingerprint",
+    "plugins.strict",
+    "plugins.incremental",
+    "plugins.atomic",
 ]
 
 PAGE_PATHS = ["pages"]

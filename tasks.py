@@ -110,18 +110,17 @@ def test(c, browser=True):
 def screenshots(c, content=CONTENT, output=OUTPUT):
     """Build the site and photograph it in chromium for the README (docs/screenshots/*.png)."""
     build(c, content=content, output=output)
-    c.run(shlex.join([sys.executable, "scripts/screenshots.py", output, "docs/screenshots"]))
+    c.run(shlex.join([sys.executable, "-m", "scripts.screenshots", output, "docs/screenshots"]))
 
 
 @task
 def new(c, title, section="要闻", photo=False, slug="", content=CONTENT):
     """Start a new article (or --photo item) as a draft from its title; never overwrites a file."""
-    sys.path[:0] = ["plugins", "."]
     from zoneinfo import ZoneInfo
 
     from editor.scaffold import file_slug, scaffold
     from pelicanconf import FRONTPAGE_SECTIONS, TIMEZONE
-    from slugs.pinyin import pinyin_slug
+    from plugins.slugs.pinyin import pinyin_slug
 
     now = datetime.now(ZoneInfo(TIMEZONE))
     name = slug or file_slug(pinyin_slug(title))
@@ -141,11 +140,20 @@ def bench(c, search_sizes="300", build_sizes="1000"):
     --build-sizes "1000 10000" and --search-sizes "300 10000" add the archive-sized runs (about
     30 and 25 minutes here).
     """
-    c.run(shlex.join([sys.executable, "-m", "pip", "install", "--quiet", "-r", "bench/requirements.txt"]))
-    c.run(shlex.join([sys.executable, "bench/photo_pipeline.py"]))
-    c.run(shlex.join([sys.executable, "bench/build_bench.py", "--sizes", *build_sizes.split(), "--out", "bench/results/build.json"]))
-    c.run(shlex.join([sys.executable, "bench/related_options.py", "--count", max(build_sizes.split(), key=int)]))
-    c.run(shlex.join([sys.executable, "bench/search_bench.py", "--sizes", *search_sizes.split(), "--out", "bench/results/search.json"]))
+    c.run(shlex.join([sys.executable, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", "requirements/bench.lock"]))
+    c.run(shlex.join([sys.executable, "-m", "bench.photo_pipeline"]))
+    c.run(shlex.join([sys.executable, "-m", "bench.build_bench", "--sizes", *build_sizes.split(), "--out", "bench/results/build.json"]))
+    c.run(shlex.join([sys.executable, "-m", "bench.related_options", "--count", max(build_sizes.split(), key=int)]))
+    c.run(shlex.join([sys.executable, "-m", "bench.search_bench", "--sizes", *search_sizes.split(), "--out", "bench/results/search.json"]))
+
+
+@task
+def lock(c):
+    """Pin again, with hashes, what pyproject.toml lists: requirements/build.lock, test.lock and bench.lock (needs pip-tools)."""
+    for extra in ("build", "test", "bench"):
+        extras = [] if extra == "build" else ["--extra", extra]
+        c.run(shlex.join([sys.executable, "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe", "--strip-extras",
+                          "--no-emit-index-url", "--no-emit-find-links", *extras, "-o", f"requirements/{extra}.lock", "pyproject.toml"]))
 
 
 @task(name="import")

@@ -1,6 +1,6 @@
 """Benchmark whole builds at archive scale against stock Pelican, same corpus, same run (issue 8).
 
-    python bench/build_bench.py --sizes 1000 [10000] [--out bench/results/build.json] [--no-preview]
+    python -m bench.build_bench --sizes 1000 [10000] [--out bench/results/build.json] [--no-preview]
 
 For each size: write a seeded corpus (bench/corpus.py), then for stock Pelican (default theme,
 no plugins) and for this project, each on its own copy of the corpus:
@@ -27,11 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "scripts")]
 
-from corpus import write_corpus
-from nginx import free_port
-from report import machine, version_of, work_folder, write_report
+from bench.corpus import write_corpus
+from scripts.nginx import free_port
+from bench.report import machine, version_of, work_folder, write_report
 
 EDITED = "articles/a-000005.md"  # an article every size has
 STOCK_SETTINGS = """# Stock Pelican: default theme, no plugins; article pages at the same addresses as the project's.

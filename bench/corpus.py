@@ -1,6 +1,6 @@
 """A seeded generator of realistic Chinese local news, recombined from the press office's own text.
 
-    python bench/corpus.py OUT_FOLDER --count 300 --seed 1
+    python -m bench.corpus OUT_FOLDER --count 300 --seed 1
 
 Writes OUT_FOLDER/articles/a-000000.md …, and one photo-news item in twenty into
 OUT_FOLDER/photos/p-000019.md … with a small JPEG each in OUT_FOLDER/images/; build it with

@@ -1,6 +1,6 @@
 """What the related step costs at archive scale, and what two ways of making it cheaper would change.
 
-    python bench/related_options.py [--count 10000] [--seed 1]
+    python -m bench.related_options [--count 10000] [--seed 1]
 
 On a seeded corpus (bench/corpus.py), each article's title and body as the build reads them
 (Markdown with the site's extensions), through the related plugin's own functions:
@@ -17,24 +17,22 @@ far apart the options are, not which lists read better.
 
 import argparse
 import statistics
-import sys
 import time
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "plugins")]
 
-import markdown  # noqa: E402
-from corpus import write_corpus  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
-from related.keywords import inverse_frequencies, segmenter, story_text, terms  # noqa: E402
-from related.plugin import stories_of  # noqa: E402
-from related.rank import related  # noqa: E402
-from related.segmented import SEPARATOR, split_terms  # noqa: E402
-from related.settings import merged  # noqa: E402
-from report import work_folder  # noqa: E402
+import markdown
+from bench.corpus import write_corpus
+from pelican.settings import read_settings
+from plugins.related.keywords import inverse_frequencies, segmenter, story_text, terms
+from plugins.related.plugin import stories_of
+from plugins.related.rank import related
+from plugins.related.segmented import SEPARATOR, split_terms
+from plugins.related.settings import merged
+from bench.report import work_folder
 
 
 def articles_in(folder: Path, markdown_settings: dict) -> list[SimpleNamespace]:

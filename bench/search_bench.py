@@ -1,6 +1,6 @@
 """Benchmark this site's Chinese search (plugins/search) against Pagefind's extended build, same content, same run.
 
-    python bench/search_bench.py --sizes 300 [10000] [--out bench/results/search.json]
+    python -m bench.search_bench --sizes 300 [10000] [--out bench/results/search.json]
 
 For each size: write a seeded corpus (bench/corpus.py), build it with the project's settings,
 index the same built HTML with Pagefind extended, serve the site on 127.0.0.1 and run the same
@@ -31,12 +31,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "scripts")]
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
-from corpus import write_corpus
-from nginx import NGINX, nginx
-from report import machine, version_of, work_folder, write_report
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.corpus import write_corpus
+from scripts.nginx import NGINX, nginx
+from bench.report import machine, version_of, work_folder, write_report
 
 PAGEFIND_SUBDIR = "pagefind-bench"
 # Index what the ground truth reads: the story's title, subtitle, byline and body; not the

@@ -5,5 +5,3 @@ each paragraph is (headline, byline, credit, prose); `items` groups them into ar
 news; `guess` proposes a section, tags and a photo's headline; `draft` writes the Markdown; `cli`
 reads the page, writes the drafts and prints the report. No Pelican here.
 """
-
-import checks  # noqa: F401  (puts plugins/ on sys.path, for the byline, caption and pinyin helpers)

@@ -13,8 +13,8 @@ import jieba.analyse
 
 from checks.settings import content_folder, load_settings
 from editor.scaffold import file_slug
-from editorial.encoding import encoding_guess
-from slugs.pinyin import pinyin_slug
+from plugins.editorial.encoding import encoding_guess
+from plugins.slugs.pinyin import pinyin_slug
 
 from .draft import article_markdown, doubts_comment, photo_markdown
 from .guess import common_words, guess_section, suggest_tags, title_from_caption

@@ -1,6 +1,6 @@
 """An imported item as a draft Markdown file: the fields the site reads, the text, and what to check."""
 
-from editorial.byline import parse_byline
+from plugins.editorial.byline import parse_byline
 
 from .items import Item
 

@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 
-from related.keywords import is_term
+from plugins.related.keywords import is_term
 
 TITLE_MAX_CHARS = 40  # as `invoke check` wants a headline (checks.rules)
 # The clauses a caption opens with before it says who did what: time (近日，11月24日上午，) and purpose (为…，).

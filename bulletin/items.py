@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
-from photos.caption import split_credit
+from plugins.photos.caption import split_credit
 
 from .layout import Paragraph, is_byline, is_credit, is_headline, split_dateline
 

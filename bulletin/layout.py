@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from checks.text import FULL_WIDTH, full_width
-from editorial.byline import ROLE_PREFIX
-from photos.caption import NAMES, ROLE, split_credit
-from slugs.pinyin import HAN
+from plugins.editorial.byline import ROLE_PREFIX
+from plugins.photos.caption import NAMES, ROLE, split_credit
+from plugins.slugs.pinyin import HAN
 
 # What ends a sentence, perhaps inside closing quotes or brackets: 。 ！ ？ … and a colon that opens a list.
 SENTENCE_END = re.compile(r"[。！？!?…：:][”’」』）)】]*$")

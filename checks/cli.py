@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from newsmeta.clock import build_time
+from plugins.newsmeta.clock import build_time
 
 from . import collisions, media, rules
 from .fixes import fix_source

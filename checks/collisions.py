@@ -8,8 +8,8 @@ from pathlib import PurePosixPath
 
 import unidecode
 from markupsafe import Markup
-from slugs.pinyin import HAN, item_slug, normalise, pinyin_slug
-from slugs.unique import first_at_each_address
+from plugins.slugs.pinyin import HAN, item_slug, normalise, pinyin_slug
+from plugins.slugs.unique import first_at_each_address
 
 from .report import Finding, finding
 from .rules import parse_date

@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from photos.caption import split_credit
-from photos.images import PhotoProblem, checked_size, resolve_src
+from plugins.photos.caption import split_credit
+from plugins.photos.images import PhotoProblem, checked_size, resolve_src
 
 from .report import Finding, finding
 from .settings import MARKDOWN_SUFFIXES, Context

@@ -4,10 +4,10 @@ import re
 from datetime import datetime
 
 import markdown
-from editorial.active import disarm, search_word
-from editorial.byline import parse_byline
-from editorial.corrections import parse_corrections
-from editorial.fields import FALSE_WORDS, TRUE_WORDS, unknown_fields
+from plugins.editorial.active import disarm, search_word
+from plugins.editorial.byline import parse_byline
+from plugins.editorial.corrections import parse_corrections
+from plugins.editorial.fields import FALSE_WORDS, TRUE_WORDS, unknown_fields
 
 from .report import Finding, finding
 from .settings import Context

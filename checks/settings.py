@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from editorial.fields import KNOWN_FIELDS
-from editorial.settings import merged as editorial_settings
-from frontpage.settings import merged as frontpage_settings
-from photos.settings import merged as photos_settings
+from plugins.editorial.fields import KNOWN_FIELDS
+from plugins.editorial.settings import merged as editorial_settings
+from plugins.frontpage.settings import merged as frontpage_settings
+from plugins.photos.settings import merged as photos_settings
 
 # Pelican's own defaults (pelican/settings.py) for what pelicanconf.py may leave out.
 PELICAN_DEFAULTS = {

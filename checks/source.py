@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from editorial.encoding import encoding_guess
+from plugins.editorial.encoding import encoding_guess
 
 from .report import Finding, finding
 

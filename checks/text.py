@@ -4,8 +4,8 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from photos.caption import split_credit
-from slugs.pinyin import HAN
+from plugins.photos.caption import split_credit
+from plugins.slugs.pinyin import HAN
 
 from .source import META, Source
 

@@ -4,5 +4,3 @@ settings.py reads the targets; files.py sorts the site's files into upload order
 classes; server.py switches releases on a server in one step; storage.py plans an upload to a
 bucket; cli.py runs rsync, ssh and rclone and reports.
 """
-
-import checks  # noqa: F401  (puts plugins/ on sys.path, for fingerprint.names)

@@ -4,7 +4,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from fingerprint.names import is_fingerprinted
+from plugins.fingerprint.names import is_fingerprinted
 
 # Photo derivatives are named by their bytes too (photos/cache.py: <stem>-<12 hex>-<width>.<ext>).
 PHOTO_DERIVATIVE = re.compile(r"-[0-9a-f]{12}-\d+\.(?:jpe?g|webp|avif|png)$")

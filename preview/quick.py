@@ -22,13 +22,11 @@ from pathlib import Path
 import jinja2
 
 from checks.source import parse_header, split_lines
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # the atomic plugin's lock, as Pelican loads it
-from atomic.swap import output_lock  # noqa: E402
+from plugins.atomic.swap import output_lock
 
 # Plugins that need every story, or that only the full build should run (incremental's record
 # describes the full build's output).
-WHOLE_SITE_PLUGINS = ("related", "neighbors", "search", "sitemap", "feeds", "strict", "incremental", "atomic")
+WHOLE_SITE_PLUGINS = ("plugins.related", "neighbors", "plugins.search", "sitemap", "plugins.feeds", "plugins.strict", "plugins.incremental", "plugins.atomic")
 # Listings a one-story site would get wrong, and that the full rebuild writes: not written here.
 LISTINGS_NOT_WRITTEN = {
     "DIRECT_TEMPLATES": [],

@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS, serve
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import sync_playwright
 
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 360, "height": 780}

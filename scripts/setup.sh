@@ -1,8 +1,10 @@
 #!/bin/sh
-# Idempotent setup: a virtual environment with requirements.txt; with --browser, also Debian's
-# chromium and the Noto CJK fonts (as root, or through sudo) that the browser tests need, and the
-# quality gates' tools (Java, Node.js, Lighthouse, the Nu HTML checker: scripts/qa_tools.sh), and the
-# servers the deploy tests run on loopback (sshd, nginx, rsync, rclone).
+# Idempotent setup: a virtual environment with what a build needs, pinned with hashes
+# (requirements/build.lock), and this project's package (pip install -e .); with --tests, what the
+# tests need (requirements/test.lock); with --browser, also Debian's chromium and the Noto CJK fonts
+# (as root, or through sudo) that the browser tests need, and the quality gates' tools (Java, Node.js,
+# Lighthouse, the Nu HTML checker: scripts/qa_tools.sh), and the servers the deploy tests run on
+# loopback (sshd, nginx, rsync, rclone).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -13,14 +15,19 @@ if [ ! -x .venv/bin/pip ]; then
     exit 1
   }
 fi
+lock=requirements/build.lock
+case " $* " in *" --tests "*) lock=requirements/test.lock ;; esac
 stamp=.venv/.requirements.sha256
-wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
+wanted=$(cat "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+  .venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
+  # The project's own package, its dependencies already pinned above.
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$wanted" >"$stamp"
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+case " $* " in *" --browser "*) browser=1 ;; *) browser="" ;; esac
+if [ -n "$browser" ]; then
   if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
     if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
       echo "浏览器测试需要 chromium 和中文字体 (browser tests need): apt-get install chromium fonts-noto-cjk" >&2

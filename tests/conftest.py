@@ -8,8 +8,7 @@ import os
 import shutil
 
 import pytest
-import sitebuild  # noqa: F401  (puts scripts/ on sys.path for chromium)
-from chromium import CHROMIUM, CHROMIUM_ARGS, serve
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, serve
 from sitebuild import ROOT, Site, build, run_pelican
 
 

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from nginx import NGINX, free_port, running
-from nginx import nginx as served_by_nginx
+from scripts.nginx import NGINX, free_port, running
+from scripts.nginx import nginx as served_by_nginx
 
 SSHD = "/usr/sbin/sshd"
 INSTALL = "apt-get install openssh-server nginx-light rclone rsync"

@@ -10,9 +10,6 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-# The plugins' pure modules for unit tests; scripts/chromium.py for the browser tests.
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 class Site:

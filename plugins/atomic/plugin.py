@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins.core import startup
+
 from .swap import clear_in_background, replace_folder, staging_folder
 
 STAGED: dict = {}  # output, staging (Paths), clearing (the process removing the retired site)
@@ -39,5 +41,6 @@ def publish_output(pelican) -> None:
 
 def register() -> None:
     """Connect the handlers; list this plugin last, so every other check has run before the swap."""
+    startup.connect()
     signals.initialized.connect(stage_output)
     signals.finalized.connect(publish_output)

@@ -2,13 +2,15 @@
 
 import logging
 import re
-import sys
 from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Author
+
+from plugins.core import startup
+from plugins.core.settings import settings_check
 
 from .active import disarm, search_word
 from .byline import format_byline, merge_people, parse_byline, parse_person
@@ -21,12 +23,7 @@ logger = logging.getLogger(__name__)
 EDITOR_NOTES = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 
 
-def check_settings(pelican) -> None:
-    """Fail at start-up on a bad EDITORIAL_* value."""
-    try:
-        merged(pelican.settings)
-    except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line
 
 
 def apply_editorial_fields(content) -> None:
@@ -138,6 +135,7 @@ def use_newsroom_reader(readers) -> None:
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.readers_init.connect(use_newsroom_reader)
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(apply_editorial_fields)

@@ -8,6 +8,8 @@ each entry gets its story's title back; the feed library escapes it for XML.
 
 from pelican import signals
 
+from plugins.core import startup
+
 from .entries import address_in
 
 
@@ -23,4 +25,5 @@ def titles_as_text(context: dict, feed) -> None:
 
 def register() -> None:
     """Connect the handler."""
+    startup.connect()
     signals.feed_generated.connect(titles_as_text)

@@ -7,10 +7,12 @@ files is made once, at start-up.
 """
 
 import logging
-import sys
 from pathlib import Path
 
 from pelican import signals
+
+from plugins.core import startup
+from plugins.core.errors import BuildError, bad_setting
 
 from .names import fingerprinted
 from .settings import merged
@@ -23,7 +25,7 @@ THEME: dict = {}  # files: {name under THEME_STATIC_DIR: source}, linked: {name:
 def asset(name: str) -> str:
     """Jinja filter: where a page links the theme's static file `name` (`css/site.css`)."""
     if name not in THEME["linked"]:
-        sys.exit(  # one line, not the traceback of a template
+        raise BuildError(
             f"模板引用的主题文件不存在 (a template links a file the theme does not have): {name!r}，"
             f"可用的有 (the theme has): {', '.join(sorted(THEME['linked']))}"
         )
@@ -35,7 +37,7 @@ def add_asset_filter(pelican) -> None:
     try:
         enabled = merged(pelican.settings)["FINGERPRINT_ASSETS"]
     except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")
+        raise bad_setting(error) from None
     settings = pelican.settings
     files = theme_static_files(Path(settings["THEME"]), settings["THEME_STATIC_PATHS"], settings["IGNORE_FILES"])
     static_dir = settings["THEME_STATIC_DIR"]
@@ -60,5 +62,6 @@ def write_copies(pelican) -> None:
 
 def register() -> None:
     """Connect the handlers; list this plugin before atomic, whose finalized handler moves the output."""
+    startup.connect()
     signals.initialized.connect(add_asset_filter)
     signals.finalized.connect(write_copies)

@@ -8,6 +8,8 @@ Pelican's own override (the `URL` field) is what keeps the worked-out address.
 
 from pelican import signals
 
+from plugins.core import startup
+
 
 def fix_urls(generators) -> None:
     """Give every article, page and their translations its address for good (`override_url`)."""
@@ -26,6 +28,7 @@ def fix_article_urls(generator) -> None:
 
 
 def register() -> None:
+    startup.connect()
     """Connect the handlers: the articles once their generator has finished (list this plugin
     before those that use their addresses then), the rest once every generator has finished
     reading, before anything is written."""

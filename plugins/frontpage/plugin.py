@@ -1,9 +1,11 @@
 """Pelican glue: put the ordered sections, the home page plan and the archive's periods into the
 template context."""
 
-import sys
 
 from pelican import signals
+
+from plugins.core import startup
+from plugins.core.settings import settings_check
 
 from .periods import count_periods
 from .plan import order_sections, plan_front_page
@@ -29,15 +31,11 @@ def plan_site(generator) -> None:
     generator.context["archive_periods"] = count_periods(generator.context.get("period_archives", {}))
 
 
-def check_settings(pelican) -> None:
-    """Fail at start-up, not half way, on a bad FRONTPAGE_* value."""
-    try:
-        merged(pelican.settings)
-    except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line
 
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(plan_site)

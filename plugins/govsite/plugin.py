@@ -1,8 +1,9 @@
 """Pelican glue: check the GOVSITE_* settings at start-up and give the theme the footer's lines."""
 
-import sys
-
 from pelican import signals
+
+from plugins.core import startup
+from plugins.core.errors import BuildError
 
 from .identity import footer_entries, problems
 from .settings import DEFAULTS
@@ -16,7 +17,7 @@ def check_settings(pelican) -> None:
     """Stop at start-up, in one line, on a filing number or code in the wrong shape."""
     found = problems(merged(pelican.settings))
     if found:
-        sys.exit(f"设置有误 (bad setting): {found[0]}")
+        raise BuildError(f"设置有误 (bad setting): {found[0]}")
 
 
 def add_footer(generator) -> None:
@@ -27,5 +28,6 @@ def add_footer(generator) -> None:
 
 
 def register() -> None:
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_footer)

@@ -25,11 +25,13 @@ from pathlib import Path
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from plugins.core import startup
+
 from . import kept
-from .settings import merged
-from .signature import Digests
 from .halves import Halves, in_two_processes
 from .readahead import ReadAhead, worth_reading_ahead
+from .settings import merged
+from .signature import Digests
 from .stories import Shelf, stamps_of, unchanged
 from .templates import names_used
 
@@ -73,7 +75,7 @@ class Build:
         self.shelf: Shelf | None = None  # opened by the first generator that reads
         self.read = self.kept = self.taken_ahead = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
-        folders = [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
+        folders = [Path(settings["THEME"]), Path(__file__).resolve().parent.parent, *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
         self.salt = salt_of(settings, [folder for folder in folders if folder.is_dir()])
         self.last = kept.load(self.record, self.salt)
         self.digests = Digests()
@@ -346,6 +348,7 @@ def remember_templates(generator) -> None:
 
 def register() -> None:
     """Connect the handlers; list this plugin after strict (a failed build keeps the old record) and before atomic."""
+    startup.connect()
     signals.initialized.connect(BUILD.start)
     signals.get_writer.connect(BUILD.writer)
     signals.generator_init.connect(keep_stories)

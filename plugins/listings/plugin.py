@@ -13,6 +13,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
+from plugins.core import startup
+
 from .order import in_order_of, places_in
 
 logger = logging.getLogger(__name__)
@@ -74,4 +76,5 @@ def use_index(generator) -> None:
 
 def register() -> None:
     """Connect the handler."""
+    startup.connect()
     signals.generator_init.connect(use_index)

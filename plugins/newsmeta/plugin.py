@@ -12,11 +12,13 @@ story kept from the last build brings it along.
 
 import logging
 import os
-import sys
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
+
+from plugins.core import startup
+from plugins.core.errors import bad_setting
 
 from .clock import build_time
 from .jsonld import Image, Person, Publisher, Story, json_ld, script_json
@@ -35,7 +37,7 @@ def check_settings(pelican) -> None:
         merged(pelican.settings)
         build_time(os.environ)
     except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+        raise bad_setting(error) from None
     # A new dict: never change the one Pelican's defaults may share between runs.
     pelican.settings["JINJA_FILTERS"] = {**pelican.settings["JINJA_FILTERS"], "json_ld": json_ld_script}
 
@@ -135,6 +137,7 @@ def machine_files(pelican) -> type:
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(find_first_image)
     signals.get_generators.connect(machine_files)

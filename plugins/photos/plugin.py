@@ -14,13 +14,15 @@ import html
 import logging
 import os
 import posixpath
-import sys
 import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.contents import Article, Page
+
+from plugins.core import startup
+from plugins.core.errors import bad_setting
 
 from .cache import PhotoCache, photo_key, planned
 from .caption import split_credit
@@ -75,7 +77,7 @@ def start_build(pelican) -> None:
     try:
         BUILD.start(pelican.settings)
     except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+        raise bad_setting(error) from None
 
 
 def url_maker(content):
@@ -233,6 +235,7 @@ def add_generator(pelican):
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(start_build)
     signals.content_object_init.connect(build_photos)
     signals.static_generator_finalized.connect(keep_originals_private)

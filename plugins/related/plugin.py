@@ -1,13 +1,15 @@
 """Pelican glue: once every article is read, give each its related stories (`article.related`)."""
 
 import logging
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 
 from pelican import signals
+
+from plugins.core import startup
+from plugins.core.settings import settings_check
 
 from .keywords import inverse_frequencies, weigh
 from .rank import Story, related
@@ -63,15 +65,11 @@ def stories_of(articles: list, documents: list[str], idf: Mapping[str, float], k
     ]
 
 
-def check_settings(pelican) -> None:
-    """Fail at start-up, not half way, on a bad RELATED_* value."""
-    try:
-        merged(pelican.settings)
-    except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line
 
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(relate_articles)

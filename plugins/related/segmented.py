@@ -9,7 +9,6 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-import site
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -67,9 +66,8 @@ def cut_all(stories: Sequence[tuple[str, str]], workers: int) -> list[str]:
         return [joined_terms(story) for story in stories]
     if workers > 1:
         pool = ProcessPoolExecutor(max_workers=workers)
-    else:  # a fresh interpreter finds this plugin where Pelican found it, not on its own path
-        plugins = str(Path(__file__).resolve().parent.parent)
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir, initargs=(plugins,))
+    else:  # a fresh interpreter, which imports this installed module
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     with pool:
         return list(pool.map(joined_terms, stories, chunksize=64))
 

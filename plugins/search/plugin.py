@@ -3,16 +3,26 @@ after the articles are written, the search index and its engine under /search/."
 
 import logging
 import shutil
-import sys
 import time
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
 
+from plugins.core import startup
+from plugins.core.settings import settings_check
+
 from .document import Story, body_text
 from .files import engine_for, index_key, search_files
-from .kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place, write_files
+from .kept import (
+    code_stamp,
+    files_listed,
+    forget_all_but,
+    keep,
+    last_kept,
+    place,
+    write_files,
+)
 from .normalise import clean
 from .settings import merged
 
@@ -71,16 +81,12 @@ def write_index(generator, writer) -> None:
     )
 
 
-def check_settings(pelican) -> None:
-    """Fail at start-up, not half way, on a bad SEARCH_* value."""
-    try:
-        merged(pelican.settings)
-    except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line
 
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(keep_body_text)
     signals.article_writer_finalized.connect(write_index)

@@ -5,14 +5,12 @@ import logging
 import math
 import multiprocessing
 import re
-import site
 import sys
 import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
-from pathlib import Path
 
 # CJK ideographs: 〇, Extension A, the basic block, compatibility ideographs, Extensions B–H.
 HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -74,10 +72,8 @@ def learn(names: Iterable[str]) -> None:
     fresh process when there are many and jieba is not loaded here, else here."""
     unknown = sorted({name for name in names if name not in KNOWN and re.search(f"[{HAN}]", name)})
     if len(unknown) >= FRESH_PROCESS_FROM and "jieba" not in sys.modules:
-        # "spawn", not a copy of the build; it finds this plugin where Pelican found it (as related's workers do)
-        plugins = str(Path(__file__).resolve().parent.parent)
-        try:
-            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir, initargs=(plugins,)) as pool:
+        try:  # "spawn": a fresh interpreter, not a copy of the build, which imports this installed module
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
                 KNOWN.update(zip(unknown, pool.submit(worked_out_slugs, unknown).result()))
         except (OSError, BrokenProcessPool):
             pass  # no process to be had: worked out here below

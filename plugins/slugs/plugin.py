@@ -1,10 +1,12 @@
 """Pelican glue: pinyin slugs on every item, section, tag and author, and one item per address."""
 
 import logging
-import sys
 from pathlib import Path
 
 from pelican import signals
+
+from plugins.core import startup
+from plugins.core.settings import settings_check
 
 from . import kept
 from .assign import assign_slugs, earliest
@@ -97,12 +99,7 @@ def drop_second_items_at_one_address(generator) -> None:
             item.translations = [other for other in item.translations if other.relative_source_path not in dropped]
 
 
-def check_settings(pelican) -> None:
-    """Fail at start-up, not half way, on a bad SLUGS_OVERRIDES."""
-    try:
-        merged(pelican.settings)
-    except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line
 
 
 def load_kept_slugs(pelican) -> None:
@@ -120,6 +117,7 @@ def keep_slugs(pelican) -> None:
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.initialized.connect(load_kept_slugs)
     signals.finalized.connect(keep_slugs)

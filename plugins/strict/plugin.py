@@ -5,9 +5,11 @@ the first problem; this lets the build finish, list every problem, then fail wit
 """
 
 import logging
-import sys
 
 from pelican import signals
+
+from plugins.core import startup
+from plugins.core.errors import BuildError, bad_setting
 
 from .settings import merged
 from .tally import Tally, verdict
@@ -21,18 +23,18 @@ def start_counting(pelican) -> None:
     try:
         TALLY.reset(merged(pelican.settings)["STRICT_FAIL_ON"] or "warning")
     except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+        raise bad_setting(error) from None
 
 
 def fail_if_anything_was_logged(pelican) -> None:
     """End a strict build with a non-zero exit status when it logged anything at the level."""
     level_name = merged(pelican.settings)["STRICT_FAIL_ON"]
     if level_name and TALLY.count:
-        print(verdict(TALLY.count, level_name), file=sys.stderr)
-        sys.exit(1)
+        raise BuildError(verdict(TALLY.count, level_name))
 
 
 def register() -> None:
     """Connect the handlers."""
+    startup.connect()
     signals.initialized.connect(start_counting)
     signals.finalized.connect(fail_if_anything_was_logged)

@@ -1,10 +1,12 @@
 """Pelican glue: a summary counted in characters and a reading time for every article and page."""
 
 import html
-import sys
 
 from pelican import signals
 from pelican.contents import Article, Page
+
+from plugins.core import startup
+from plugins.core.settings import settings_check
 
 from .body import body_text
 from .reading import reading_minutes
@@ -30,15 +32,11 @@ def summarise_content(content) -> None:
     )
 
 
-def check_settings(pelican) -> None:
-    """Fail at start-up, not half way, on a bad SUMMARIES_* value."""
-    try:
-        merged(pelican.settings)
-    except ValueError as error:
-        sys.exit(f"设置有误 (bad setting): {error}")  # one line, not Pelican's traceback
+check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line
 
 
 def register() -> None:
     """Connect the handlers; photos runs first, so captioned images are figures already."""
+    startup.connect()
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(summarise_content)

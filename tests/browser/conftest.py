@@ -1,8 +1,7 @@
 """Browser fixtures: pages of a site served on loopback, opened in the shared chromium (tests/conftest.py)."""
 
 import pytest
-import sitebuild  # noqa: F401  (puts scripts/ on sys.path for chromium)
-from chromium import serve
+from scripts.chromium import serve
 
 
 def pytest_collection_modifyitems(items):

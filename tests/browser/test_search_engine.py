@@ -111,7 +111,7 @@ def test_facets_list_sections_and_years(engine):
 
 
 def test_the_browser_normalises_a_query_as_the_index_builder_does(engine):
-    from search.normalise import query_terms
+    from plugins.search.normalise import query_terms
 
     query = "２０２５年 ＡＰＰ ㈠物业 Ⅻ ﬁ 𠀋村 ΣΑΣ İstanbul 铁东区\u3000政协"
     assert engine("queryTerms", query) == query_terms(query)

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import sitebuild  # noqa: F401  (puts scripts/ on sys.path for chromium)
-from chromium import CHROMIUM
+import sitebuild
+from scripts.chromium import CHROMIUM
 from quality_gates import LIGHTHOUSE, LINKCHECKER, VNU_JAR
 
 INSTALL_QA_TOOLS = "sh scripts/qa_tools.sh"

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from chromium import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, QuietHandler
 from playwright.sync_api import Page, Route
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,7 @@
 """axe-core in chromium finds no accessibility violation on any kind of page, on a phone or a desktop."""
 
 import pytest
-from chromium import serve
+from scripts.chromium import serve
 from quality_gates import axe_violations
 from quality_pages import ARTICLE, DESKTOP, IMAGE_WITHOUT_ALT, PAGES, PHONE, READY, plant
 

@@ -7,7 +7,7 @@ import json
 import os
 
 import pytest
-from chromium import serve
+from scripts.chromium import serve
 from quality_gates import LIGHTHOUSE_CATEGORIES, LIGHTHOUSE_MINIMUM, failing_audits, lighthouse_scores
 from quality_gates import lighthouse_shortfalls, run_lighthouse
 from quality_pages import ARTICLE, IMAGE_WITHOUT_ALT, PAGES, plant, take_out_title

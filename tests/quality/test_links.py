@@ -1,6 +1,6 @@
 """linkchecker, crawling the served site from its home page and sitemap, finds no broken link among the site's own URLs."""
 
-from chromium import serve
+from scripts.chromium import serve
 from quality_gates import WelcomesLinkChecker, broken_links
 from quality_pages import plant
 

@@ -7,7 +7,7 @@ import random
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import serve
+from scripts.chromium import serve
 from quality_gates import PAGE_WEIGHT_BUDGET, compressed_sizes, over_budget, requests_leaving
 from quality_pages import ARTICLE, DESKTOP, PAGES, PHONE, plant
 

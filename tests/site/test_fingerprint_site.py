@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fingerprint.names import FINGERPRINTED, is_fingerprinted
+from plugins.fingerprint.names import FINGERPRINTED, is_fingerprinted
 from sitebuild import ROOT, Site, run_pelican, write_files
 
 STORY = {"articles/xianxue.md": "Title: 铁东区举行无偿献血活动\nDate: 2026-11-20 09:00\nCategory: 民生\n\n两百余名市民参加。\n"}

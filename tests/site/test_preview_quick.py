@@ -10,8 +10,6 @@ from bs4 import BeautifulSoup
 from sitebuild import ROOT, jpeg, run_pelican
 from test_reproducible import tree
 
-sys.path.insert(0, str(ROOT))  # the preview package, as invoke livereload imports it from the repository root
-
 from preview.live import QuickWorker
 
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795564800")

@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from colours import contrast, luminance
-from fingerprint.names import is_fingerprinted
+from plugins.fingerprint.names import is_fingerprinted
 from sitebuild import ROOT, run_pelican
 
 SITEURL = "https://news.example.gov.cn"

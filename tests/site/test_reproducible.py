@@ -28,7 +28,7 @@ def test_two_publish_builds_are_identical(tmp_path):
     assert any(path.startswith("feeds/") for path in first) and "news-sitemap.xml" in first
 
 
-@pytest.mark.parametrize("plugin", ["fixedurls", "listings"])
+@pytest.mark.parametrize("plugin", ["plugins.fixedurls", "plugins.listings"])
 def test_a_plugin_that_only_saves_time_changes_no_byte(tmp_path, plugin):
     """plugins/fixedurls (addresses worked out once) and plugins/listings (each name's stories
     found through an index) only save time: the demo built without either is the same site."""

@@ -1,13 +1,8 @@
 """bench/related_options.py runs on a small corpus and reports every figure it promises."""
 
 import re
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import related_options  # noqa: E402
+from bench import related_options
 
 
 def test_a_small_run_reports_the_cutting_ranking_and_both_options(capsys):

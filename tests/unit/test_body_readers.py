@@ -13,10 +13,10 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from search.document import body_text as search_text
-from search.normalise import clean
-from summaries.body import BodyText, collapse, join_paragraphs
-from summaries.body import body_text as summary_text
+from plugins.search.document import body_text as search_text
+from plugins.search.normalise import clean
+from plugins.summaries.body import BodyText, collapse, join_paragraphs
+from plugins.summaries.body import body_text as summary_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

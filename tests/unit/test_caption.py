@@ -1,7 +1,7 @@
 """A caption's credit is recognised in the forms print uses, and nothing else is taken for one."""
 
 import pytest
-from photos.caption import Caption, split_credit
+from plugins.photos.caption import Caption, split_credit
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,11 @@
 """invoke check's rules and fixes: for each rule a bad example (finding, line, level) and a good one (nothing)."""
 
-import sys
 import textwrap
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from sitebuild import ROOT, jpeg, write_files
-
-sys.path.insert(0, str(ROOT))  # the checks package, as `invoke check` imports it from the repository root
 
 from checks.catalogue import ERROR, RULES, WARNING
 from checks.cli import check_sources, guarded, read_all

@@ -3,10 +3,10 @@
 from datetime import datetime
 
 import pytest
-from editorial.active import disarm, search_word
-from editorial.byline import Person, format_byline, merge_people, parse_byline, parse_person
-from editorial.corrections import Correction, parse_corrections
-from editorial.fields import field_line, unknown_fields
+from plugins.editorial.active import disarm, search_word
+from plugins.editorial.byline import Person, format_byline, merge_people, parse_byline, parse_person
+from plugins.editorial.corrections import Correction, parse_corrections
+from plugins.editorial.fields import field_line, unknown_fields
 
 
 @pytest.mark.parametrize(

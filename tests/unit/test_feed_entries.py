@@ -1,7 +1,7 @@
 """Which story a feed entry links to, so the entry can carry the story's title as text."""
 
 import pytest
-from feeds.entries import address_in
+from plugins.feeds.entries import address_in
 
 ADDRESSES = {"2026/11/wuye-guanli.html", "2026/11/tupian-linlijie.html", "pages/about.html"}
 

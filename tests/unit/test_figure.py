@@ -2,9 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from photos.caption import split_credit
-from photos.figure import Photo, figure_html, rewrite_images
-from photos.pipeline import Derivative
+from plugins.photos.caption import split_credit
+from plugins.photos.figure import Photo, figure_html, rewrite_images
+from plugins.photos.pipeline import Derivative
 
 CAPTION = "近日，铁东区城市管理综合行政执法局开展楼道堆积物集中清理行动。本报通讯员 王东 摄"
 SOURCES = tuple(

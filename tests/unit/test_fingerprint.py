@@ -3,9 +3,9 @@
 import hashlib
 
 import pytest
-from fingerprint.names import FINGERPRINT_CHARS, fingerprinted, is_fingerprinted
-from fingerprint.settings import merged
-from fingerprint.theme import theme_static_files, write_fingerprinted_copies
+from plugins.fingerprint.names import FINGERPRINT_CHARS, fingerprinted, is_fingerprinted
+from plugins.fingerprint.settings import merged
+from plugins.fingerprint.theme import theme_static_files, write_fingerprinted_copies
 
 CSS = b":root { --c-accent: #b3121b; }"  # sha256 9699e9e5eb…
 SEARCH_PAGE = b'import { search } from "../../search/engine.js";'  # sha256 790fed0e38…

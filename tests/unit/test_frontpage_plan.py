@@ -4,9 +4,9 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
-from frontpage.periods import count_periods
-from frontpage.plan import is_lead, order_sections, plan_front_page
-from frontpage.settings import merged
+from plugins.frontpage.periods import count_periods
+from plugins.frontpage.plan import is_lead, order_sections, plan_front_page
+from plugins.frontpage.settings import merged
 
 
 def item(title, category, hour, **extra):

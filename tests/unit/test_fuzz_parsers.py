@@ -12,7 +12,7 @@ import unicodedata
 from datetime import datetime
 
 import pytest
-from editorial.byline import (
+from plugins.editorial.byline import (
     ROLE_WORDS,
     ROLES,
     Person,
@@ -20,13 +20,13 @@ from editorial.byline import (
     parse_byline,
     parse_person,
 )
-from editorial.corrections import parse_corrections
-from editorial.fields import KNOWN_FIELDS, field_line, unknown_fields
+from plugins.editorial.corrections import parse_corrections
+from plugins.editorial.fields import KNOWN_FIELDS, field_line, unknown_fields
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from photos.caption import split_credit
-from slugs.pinyin import pinyin_slug
-from summaries.summary import ELLIPSIS, extends, shorten, summarise
+from plugins.photos.caption import split_credit
+from plugins.slugs.pinyin import pinyin_slug
+from plugins.summaries.summary import ELLIPSIS, extends, shorten, summarise
 
 FUZZ = settings(max_examples=200, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 

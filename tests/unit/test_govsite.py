@@ -1,8 +1,8 @@
 """The identity footer from settings: which lines it prints, where they link, and which values are refused."""
 
 import pytest
-from govsite.identity import Entry, footer_entries, problems, psb_link
-from govsite.settings import DEFAULTS
+from plugins.govsite.identity import Entry, footer_entries, problems, psb_link
+from plugins.govsite.settings import DEFAULTS
 
 FULL = DEFAULTS | {
     "GOVSITE_SPONSOR": "铁西区人民政府办公室",

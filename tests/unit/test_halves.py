@@ -7,7 +7,7 @@ import time
 from collections import Counter
 
 import pytest
-from incremental.halves import in_two_processes, writer_of
+from plugins.incremental.halves import in_two_processes, writer_of
 
 # Addresses as the articles generator writes them: stories, listings and their pages, archives.
 NAMES = [
@@ -115,7 +115,7 @@ def test_an_error_in_the_build_stops_the_worker(tmp_path):
 @pytest.fixture
 def build(monkeypatch, tmp_path):
     """The incremental plugin's build, as started for a site of 10,000 stories."""
-    from incremental import plugin
+    from plugins.incremental import plugin
 
     for name, value in {
         "halves_from": 200, "stories_path": tmp_path / "cache/stories.sqlite", "output": (tmp_path / "output").resolve(),

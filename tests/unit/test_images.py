@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from photos.images import PhotoProblem, checked_size, resolve_src
+from plugins.photos.images import PhotoProblem, checked_size, resolve_src
 from PIL import Image
 
 ROOT = Path("/site/content")

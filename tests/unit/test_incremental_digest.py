@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
-from incremental.kept import file_stamp, link_into, load, reusable, save
-from incremental.signature import Digests
-from incremental.templates import names_used
+from plugins.incremental.kept import file_stamp, link_into, load, reusable, save
+from plugins.incremental.signature import Digests
+from plugins.incremental.templates import names_used
 from markupsafe import Markup
 from pelican.paginator import Paginator
 from pelican.settings import DEFAULT_CONFIG
@@ -218,7 +218,7 @@ def test_the_record_is_kept_for_the_same_theme_plugins_and_settings_only(tmp_pat
 
 
 def test_the_writer_never_writes_through_a_page_linked_from_the_last_build(tmp_path, monkeypatch):
-    from incremental import plugin
+    from plugins.incremental import plugin
     from pelican.writers import FileOverwriteFailedError
 
     old, new = tmp_path / "output", tmp_path / ".output.building"

@@ -6,7 +6,7 @@ import os
 import sys
 
 import pytest
-from incremental.stories import Shelf, stamps_of
+from plugins.incremental.stories import Shelf, stamps_of
 
 
 class Story:

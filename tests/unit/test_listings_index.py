@@ -1,11 +1,10 @@
 """The listings plugin: each tag's, section's, author's and period's stories, found through one
 index, are exactly the lists Pelican's own one-pass-per-name code finds."""
 
-from pathlib import Path
 
 import pytest
-from listings.order import in_order_of, places_in
-from listings.plugin import IndexedArticlesGenerator, use_index
+from plugins.listings.order import in_order_of, places_in
+from plugins.listings.plugin import IndexedArticlesGenerator, use_index
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 from sitebuild import write_files

@@ -1,7 +1,7 @@
 """One Markdown converter, reset between files, reads each file as a converter of its own would."""
 
 import pytest
-from editorial.reader import NewsroomMarkdownReader
+from plugins.editorial.reader import NewsroomMarkdownReader
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 

@@ -4,11 +4,11 @@ from datetime import datetime, timedelta, timezone
 from xml.etree import ElementTree
 
 import pytest
-from newsmeta.clock import build_time
-from newsmeta.markup import BodyImage, first_image, plain_text
-from newsmeta.newssitemap import NewsItem, news_sitemap, recent
-from newsmeta.robots import robots_txt
-from newsmeta.urls import on_site, resolve, site_root
+from plugins.newsmeta.clock import build_time
+from plugins.newsmeta.markup import BodyImage, first_image, plain_text
+from plugins.newsmeta.newssitemap import NewsItem, news_sitemap, recent
+from plugins.newsmeta.robots import robots_txt
+from plugins.newsmeta.urls import on_site, resolve, site_root
 
 BEIJING = timezone(timedelta(hours=8))
 SITE = "https://news.example.gov.cn"

@@ -4,7 +4,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from newsmeta.jsonld import (
+from plugins.newsmeta.jsonld import (
     Image,
     Person,
     Publisher,

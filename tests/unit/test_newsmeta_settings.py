@@ -1,7 +1,7 @@
 """The newsmeta plugin's settings: defaults, and a clear error for a bad value at start-up."""
 
 import pytest
-from newsmeta.settings import DEFAULTS, merged
+from plugins.newsmeta.settings import DEFAULTS, merged
 
 
 def test_defaults_fill_in_what_is_not_set():

@@ -4,8 +4,8 @@ import errno
 import os
 
 import pytest
-from photos.cache import PhotoCache, photo_key, planned
-from photos.pipeline import Recipe, derivative_widths, make_derivatives, make_into_cache, oriented_size
+from plugins.photos.cache import PhotoCache, photo_key, planned
+from plugins.photos.pipeline import Recipe, derivative_widths, make_derivatives, make_into_cache, oriented_size
 from PIL import Image, ImageCms
 
 RECIPE = Recipe((480, 960, 1600), ("webp", "jpeg"), 82, 80, 50_000_000)
@@ -117,7 +117,7 @@ def test_a_published_derivative_is_the_cached_file_linked_or_else_copied(tmp_pat
     cache = PhotoCache(tmp_path / "cache")
     make_into_cache(source, RECIPE, cache.folder(key))
     if not links:
-        monkeypatch.setattr("photos.cache.os.link", no_hard_links)
+        monkeypatch.setattr("plugins.photos.cache.os.link", no_hard_links)
     site = tmp_path / "site"
     (site / "images").mkdir(parents=True)
     (site / derivatives[0].path).write_bytes(b"left by an earlier build")

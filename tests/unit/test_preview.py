@@ -5,9 +5,7 @@ import sys
 import time
 
 import pytest
-from sitebuild import ROOT, write_files
-
-sys.path.insert(0, str(ROOT))  # the preview package, as invoke livereload imports it from the repository root
+from sitebuild import write_files
 
 from preview.live import LivePreview, needs_new_worker, quick_items
 from preview.quick import header_fields, is_under, one_item_settings, section_stand_ins
@@ -56,11 +54,12 @@ def test_one_published_story_stands_in_for_each_section(tmp_path):
 
 
 def test_a_one_item_site_leaves_the_whole_site_work_and_the_caches_alone():
-    settings = {"PLUGINS": ["editorial", "slugs", "photos", "related", "neighbors", "search", "strict", "incremental", "atomic"],
+    settings = {"PLUGINS": ["plugins.editorial", "plugins.slugs", "plugins.photos", "plugins.related", "neighbors", "plugins.search",
+                            "plugins.strict", "plugins.incremental", "plugins.atomic"],
                 "PAGE_PATHS": ["pages"], "ARTICLE_PATHS": [""], "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
     story_site = one_item_settings(settings, "articles/wenyi-yanchu.md", "/tmp/staging", ["photos/e.md"])
     assert story_site["ARTICLE_PATHS"] == ["articles/wenyi-yanchu.md", "photos/e.md"]
-    assert story_site["PLUGINS"] == ["editorial", "slugs", "photos"]
+    assert story_site["PLUGINS"] == ["plugins.editorial", "plugins.slugs", "plugins.photos"]
     assert story_site["OUTPUT_PATH"] == "/tmp/staging"
     assert not story_site["CACHE_CONTENT"] and not story_site["LOAD_CONTENT_CACHE"]
     assert story_site["DIRECT_TEMPLATES"] == [] and story_site["TAG_SAVE_AS"] == ""

@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from incremental.readahead import ReadAhead, worth_reading_ahead
+from plugins.incremental.readahead import ReadAhead, worth_reading_ahead
 from sitebuild import ROOT
 
 COUNT = logging.NullHandler()  # the one handler the worker logs to
@@ -98,7 +98,7 @@ def test_a_killed_build_takes_its_worker_with_it(tmp_path):
 KILLED_BUILD = """
 import logging, sys, time
 from pathlib import Path
-from incremental.readahead import ReadAhead
+from plugins.incremental.readahead import ReadAhead
 ahead = ReadAhead([f"{n}.md" for n in range(100)], lambda path: time.sleep(10), Path(sys.argv[1]), logging.NullHandler())
 print(ahead.worker.pid, flush=True)
 time.sleep(60)

@@ -6,9 +6,9 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
-from related.keywords import inverse_frequencies, is_term, keywords, story_text, terms, weigh
-from related.rank import LARGE_CORPUS, MAX_POSTINGS, Story, related, too_common
-from related.settings import merged
+from plugins.related.keywords import inverse_frequencies, is_term, keywords, story_text, terms, weigh
+from plugins.related.rank import LARGE_CORPUS, MAX_POSTINGS, Story, related, too_common
+from plugins.related.settings import merged
 
 STRAW = (
     "全面压实责任 守牢安全底线\n"

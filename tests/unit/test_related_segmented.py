@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from related.keywords import story_text, terms
-from related.segmented import key_of, load, save, split_terms, terms_of_all
+from plugins.related.keywords import story_text, terms
+from plugins.related.segmented import key_of, load, save, split_terms, terms_of_all
 from sitebuild import ROOT
 
 PROPERTY = ("健全管理机制 破解治理难题", "<p>铁东区系统推进有物业小区提质增效，补齐无物业小区管理短板，推动实现物业服务全覆盖。</p>")
@@ -86,9 +86,8 @@ def test_a_missing_or_broken_cache_is_an_empty_one(tmp_path, content):
 def test_a_few_stories_are_cut_without_loading_jieba_into_the_build():
     """An edit brings one story to cut: jieba's dictionary stays in a worker that ends, not in the build's process."""
     script = (
-        "import sys; sys.path.insert(0, 'plugins')\n"
-        "from related.segmented import cut_all\n"
-        "sys.path.remove('plugins')\n"  # as Pelican leaves it: the plugin loaded, its folder not on the path
+        "import sys\n"
+        "from plugins.related.segmented import cut_all\n"
         "print(cut_all([('物业管理', '<p>健全管理机制 破解治理难题</p>')], workers=2)[0].count('\\x1f') > 0, 'jieba' in sys.modules)\n"
     )
     process = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -97,7 +96,7 @@ def test_a_few_stories_are_cut_without_loading_jieba_into_the_build():
 
 def test_with_jieba_loaded_already_a_few_stories_are_cut_here(monkeypatch):
     """The slugs needed jieba (a new name): its dictionary is paid for, so no worker is started."""
-    from related import segmented
+    from plugins.related import segmented
 
     segmented.terms("物业")  # loads jieba here
     monkeypatch.setattr(segmented, "ProcessPoolExecutor", None)  # starting a worker would fail

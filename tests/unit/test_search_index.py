@@ -4,14 +4,14 @@ import json
 
 import numpy as np
 import pytest
-import search.index
-from search.document import TITLE_SPAN, Story, body_text, laid_out
-from search.encode import encoded_groups, shard_count, shards, varint_sizes, varints
-from search.files import search_files, without_comment_lines
-from search.index import NO_GROUP, corpus, grouped_occurrences, key_groups, occurrences, pair_groups
-from search.keys import PAIR_SHIFT, fnv1a
-from search.normalise import clean, normalise, query_terms
-from search.settings import merged
+import plugins.search.index
+from plugins.search.document import TITLE_SPAN, Story, body_text, laid_out
+from plugins.search.encode import encoded_groups, shard_count, shards, varint_sizes, varints
+from plugins.search.files import search_files, without_comment_lines
+from plugins.search.index import NO_GROUP, corpus, grouped_occurrences, key_groups, occurrences, pair_groups
+from plugins.search.keys import PAIR_SHIFT, fnv1a
+from plugins.search.normalise import clean, normalise, query_terms
+from plugins.search.settings import merged
 
 
 @pytest.mark.parametrize(
@@ -195,7 +195,7 @@ def test_the_shards_are_the_same_bytes_however_many_groups_the_keys_are_cut_into
 @pytest.mark.parametrize("rows_per_chunk", [1, 7, 64, 1 << 20])
 @pytest.mark.parametrize("count", [1, 8, 128])
 def test_each_pair_s_group_is_its_key_s_hash_however_many_rows_are_worked_out_at_a_time(monkeypatch, rows_per_chunk, count):
-    monkeypatch.setattr(search.index, "ROWS_PER_CHUNK", rows_per_chunk)
+    monkeypatch.setattr(plugins.search.index, "ROWS_PER_CHUNK", rows_per_chunk)
     text = corpus(TEXTS)
     row_group = pair_groups(text, key_groups(text.alphabet, count), count)
     points = text.alphabet[text.dense]

@@ -2,9 +2,9 @@
 output by hard links, and never placed half."""
 
 import pytest
-from search.document import Story
-from search.files import index_key, search_files
-from search.kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place
+from plugins.search.document import Story
+from plugins.search.files import index_key, search_files
+from plugins.search.kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place
 
 STORIES = [
     Story("2026/11/wuye.html", "健全管理机制 破解治理难题", "2026-11-24T08:00:00+08:00", "要闻", ("物业管理全覆盖",)),

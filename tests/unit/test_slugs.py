@@ -4,10 +4,10 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from slugs.assign import assign_slugs, earliest
-from slugs.pinyin import item_slug, normalise, pinyin_slug, short_hash
-from slugs.settings import merged
-from slugs.unique import first_at_each_address
+from plugins.slugs.assign import assign_slugs, earliest
+from plugins.slugs.pinyin import item_slug, normalise, pinyin_slug, short_hash
+from plugins.slugs.settings import merged
+from plugins.slugs.unique import first_at_each_address
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CST = timezone(timedelta(hours=8))
@@ -207,7 +207,7 @@ def test_many_new_names_are_worked_out_in_a_fresh_process_never_loading_jieba_he
 
 
 def test_a_few_new_names_are_worked_out_here():
-    from slugs import pinyin
+    from plugins.slugs import pinyin
 
     pinyin.learn(["供热保障", "民生实事"])
     assert {name: pinyin.KNOWN[name] for name in ["供热保障", "民生实事"]} == {"供热保障": "gongre-baozhang", "民生实事": "minsheng-shishi"}

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from slugs.kept import FORMAT, load, save
+from plugins.slugs.kept import FORMAT, load, save
 
 
 def test_kept_slugs_load_back(tmp_path):

@@ -3,8 +3,8 @@
 import logging
 
 import pytest
-from strict.settings import merged
-from strict.tally import Tally, verdict
+from plugins.strict.settings import merged
+from plugins.strict.tally import Tally, verdict
 
 
 @pytest.mark.parametrize(

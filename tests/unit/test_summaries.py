@@ -1,10 +1,10 @@
 """Summaries counted in characters and ended at a sentence; reading time by characters and words."""
 
 import pytest
-from summaries.body import body_text
-from summaries.reading import reading_minutes
-from summaries.settings import merged
-from summaries.summary import ELLIPSIS, is_cut_point, shorten, summarise
+from plugins.summaries.body import body_text
+from plugins.summaries.reading import reading_minutes
+from plugins.summaries.settings import merged
+from plugins.summaries.summary import ELLIPSIS, is_cut_point, shorten, summarise
 
 LAW_1 = (
     "为深入贯彻落实全面依法治国，精准把握铁东区法治政府建设，找准依法治区工作中的痛点、堵点问题，近日，"

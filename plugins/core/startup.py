@@ -1,0 +1,21 @@
+"""Checks every build makes once at start-up, whichever of this project's plugins are listed."""
+
+from pelican import signals
+
+from .errors import BuildError
+from .order import order_problems
+from .pelican_api import check_version, quiet_build_errors
+
+
+def check_start(pelican) -> None:
+    """Stop in one line on a Pelican these plugins were not written for, or plugins out of order."""
+    check_version()
+    problems = order_problems([str(name) for name in pelican.settings["PLUGINS"]])
+    if problems:
+        raise BuildError("插件顺序有误 (PLUGINS in the wrong order): " + "；".join(problems))
+
+
+def connect() -> None:
+    """Connect the start-up checks (once: Pelican's signals take a handler once however often connected)."""
+    quiet_build_errors()
+    signals.initialized.connect(check_start)
