@@ -25,6 +25,7 @@ from .settings import (
     content_folder,
     load_settings,
     make_context,
+    site_settings,
 )
 from .source import Source, parse_source, read_source
 
@@ -112,13 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a console that cannot show Chinese still gets every line
     arguments = parse_arguments(argv)
-    settings = load_settings(SETTINGS)
-    content = Path(arguments.content) if arguments.content else content_folder(settings, SETTINGS)
+    content = Path(arguments.content) if arguments.content else content_folder(load_settings(SETTINGS), SETTINGS)
     if not content.is_dir():
         print(f"错误: 找不到内容文件夹 {content} (content folder not found)", file=sys.stderr)
         return 2
     try:
-        context = make_context(settings, content, build_time(os.environ))
+        context = make_context(site_settings(SETTINGS, content), content, build_time(os.environ))
     except ValueError as problem:
         print(f"设置有误 (bad setting): {problem}", file=sys.stderr)
         return 2

@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import PurePosixPath
 
-import unidecode
-from markupsafe import Markup
+from pelican.utils import slugify
+
 from plugins.slugs.pinyin import HAN, item_slug, normalise, pinyin_slug
 from plugins.slugs.unique import first_at_each_address
 
@@ -20,24 +20,19 @@ LATEST = datetime.max
 SPACE_BETWEEN_HAN = re.compile(rf"[{HAN}]\s+[{HAN}]")
 
 
-def slugify(value: str, context: Context) -> str:
-    """Pelican's slugify (pelican.utils), so an address is worked out as the build works it out."""
-    options = context.slugify
-    value = unicodedata.normalize("NFKC", Markup(value).striptags())
-    if not options["SLUGIFY_USE_UNICODE"]:
-        value = unidecode.unidecode(value)
-    for pattern, replacement in options["SLUG_REGEX_SUBSTITUTIONS"]:
-        pattern, replacement = unicodedata.normalize("NFKC", pattern), unicodedata.normalize("NFKC", replacement)
-        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
-    return (value if options["SLUGIFY_PRESERVE_CASE"] else value.lower()).strip()
-
-
 def slug_of(source: Source, context: Context) -> str:
-    """The item's slug: its Slug field, else from its file name (or title, per SLUGIFY_SOURCE)."""
-    written = source.value("slug") if source.field("slug") else None
-    basename = PurePosixPath(source.path).stem
-    value = basename if context.slugify["SLUGIFY_SOURCE"] == "basename" else source.value("title")
-    return item_slug(written if written is not None else slugify(value, context), written, value)
+    """The item's slug as the build makes it: Pelican's (contents.py) from its Slug field, else from its
+    file name or title (SLUGIFY_SOURCE), then the slugs plugin's pinyin for a Chinese one."""
+    written = source.value("slug") or None  # Pelican drops an empty Slug (METADATA_PROCESSORS)
+    options = context.slugify
+    named_from = PurePosixPath(source.path).stem if options["SLUGIFY_SOURCE"] == "basename" else source.value("title")
+    pelican_slug = written if written is not None else slugify(
+        named_from,
+        regex_subs=options["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=options["SLUGIFY_PRESERVE_CASE"],
+        use_unicode=options["SLUGIFY_USE_UNICODE"],
+    )
+    return item_slug(pelican_slug, written, named_from)
 
 
 def url_of(source: Source, context: Context) -> str | None:

@@ -1,43 +1,23 @@
-"""The values the checks read from pelicanconf.py, with Pelican's and the plugins' defaults, in one place."""
+"""The values the checks read from pelicanconf.py, read by Pelican itself, with the plugins' defaults."""
 
 import fnmatch
-import importlib.util
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pelican.readers import MarkdownReader
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
+
 from plugins.editorial.fields import KNOWN_FIELDS
 from plugins.editorial.settings import merged as editorial_settings
 from plugins.frontpage.settings import merged as frontpage_settings
 from plugins.photos.settings import merged as photos_settings
 
-# Pelican's own defaults (pelican/settings.py) for what pelicanconf.py may leave out.
-PELICAN_DEFAULTS = {
-    "PATH": "content",
-    "PAGE_PATHS": ["pages"],
-    "IGNORE_FILES": ["**/.*"],
-    "TIMEZONE": "UTC",
-    "DEFAULT_LANG": "en",
-    "DEFAULT_DATE": None,
-    "DEFAULT_METADATA": {},
-    "ARTICLE_URL": "{slug}.html",
-    "PAGE_URL": "pages/{slug}.html",
-    "DRAFT_URL": "drafts/{slug}.html",
-    "DRAFT_PAGE_URL": "drafts/pages/{slug}.html",
-    "SLUGIFY_SOURCE": "title",
-    "SLUGIFY_USE_UNICODE": False,
-    "SLUGIFY_PRESERVE_CASE": False,
-    "SLUG_REGEX_SUBSTITUTIONS": [
-        (r"[^\w\s-]", ""),
-        (r"(?u)\A\s*", ""),
-        (r"(?u)\s*\Z", ""),
-        (r"[-\s]+", "-"),
-    ],
-}
-# Pelican's Markdown reader reads these (MarkdownReader.file_extensions).
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
+# The suffixes Pelican's Markdown reader reads.
+MARKDOWN_SUFFIXES = frozenset(f".{extension}" for extension in MarkdownReader.file_extensions)
+SLUG_SETTINGS = ("SLUGIFY_SOURCE", "SLUGIFY_USE_UNICODE", "SLUGIFY_PRESERVE_CASE", "SLUG_REGEX_SUBSTITUTIONS")
 
 
 @dataclass(frozen=True)
@@ -59,39 +39,46 @@ class Context:
 
 
 def load_settings(path: Path) -> dict:
-    """The UPPER_CASE values of a Pelican settings file, as Pelican reads them (by running it)."""
-    spec = importlib.util.spec_from_file_location("_checked_pelicanconf", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {name: getattr(module, name) for name in dir(module) if name.isupper()}
+    """The UPPER_CASE values a settings file sets, as Pelican loads them, without Pelican's defaults."""
+    return get_settings_from_file(str(path))
+
+
+def site_settings(path: Path, content: Path | None = None) -> dict:
+    """The settings as a build with `pelican CONTENT -s path` has them: Pelican's read_settings, so
+    its defaults and its own corrections (DEFAULT_LANG in lower case, PATH made absolute) apply.
+
+    Pelican also sets the process's locale (LOCALE) and wants PATH and THEME to exist (ValueError);
+    `content`, when given, stands for PATH (as pelican's CONTENT argument does) and must exist.
+    """
+    override = {"PATH": str(Path(content).resolve())} if content is not None else None
+    return read_settings(str(path), override=override)
 
 
 def content_folder(settings: dict, settings_file: Path) -> Path:
     """The content folder the settings name (PATH), relative to the settings file as Pelican takes it."""
-    return settings_file.parent / {**PELICAN_DEFAULTS, **settings}["PATH"]
+    return settings_file.parent / settings.get("PATH", DEFAULT_CONFIG["PATH"])
 
 
 def make_context(settings: dict, content_root: Path, now: datetime) -> Context:
-    """The checks' view of `settings`; raise ValueError on a bad value, as the build would."""
-    values = {**PELICAN_DEFAULTS, **settings}
+    """The checks' view of `settings` (as site_settings reads them); ValueError on a bad value, as the build would."""
     try:
-        zone = ZoneInfo(values["TIMEZONE"])
+        zone = ZoneInfo(settings["TIMEZONE"])
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"TIMEZONE 无法识别：{values['TIMEZONE']!r} (unknown time zone)") from None
-    extra = editorial_settings(values)["EDITORIAL_EXTRA_FIELDS"]
+        raise ValueError(f"TIMEZONE 无法识别：{settings['TIMEZONE']!r} (unknown time zone)") from None
+    extra = editorial_settings(settings)["EDITORIAL_EXTRA_FIELDS"]
     return Context(
         content_root=content_root,
         now=now.astimezone(zone),
         timezone=zone,
-        sections=tuple(frontpage_settings(values)["FRONTPAGE_SECTIONS"]),
-        known_fields=frozenset(KNOWN_FIELDS | set(extra) | {key.lower() for key in values["DEFAULT_METADATA"]}),
-        page_paths=tuple(path.strip("/") for path in values["PAGE_PATHS"]),
-        ignore_files=tuple(values["IGNORE_FILES"]),
-        urls={key: values[key] for key in ("ARTICLE_URL", "PAGE_URL", "DRAFT_URL", "DRAFT_PAGE_URL")},
-        lang=values["DEFAULT_LANG"],
-        default_date=values["DEFAULT_DATE"],
-        slugify={key: values[key] for key in PELICAN_DEFAULTS if key.startswith("SLUG")},
-        max_pixels=photos_settings(values)["PHOTOS_MAX_PIXELS"],
+        sections=tuple(frontpage_settings(settings)["FRONTPAGE_SECTIONS"]),
+        known_fields=frozenset(KNOWN_FIELDS | set(extra) | {key.lower() for key in settings["DEFAULT_METADATA"]}),
+        page_paths=tuple(path.strip("/") for path in settings["PAGE_PATHS"]),
+        ignore_files=tuple(settings["IGNORE_FILES"]),
+        urls={key: settings[key] for key in ("ARTICLE_URL", "PAGE_URL", "DRAFT_URL", "DRAFT_PAGE_URL")},
+        lang=settings["DEFAULT_LANG"],
+        default_date=settings.get("DEFAULT_DATE"),  # not in DEFAULT_CONFIG: Pelican reads it with .get too
+        slugify={key: settings[key] for key in SLUG_SETTINGS},
+        max_pixels=photos_settings(settings)["PHOTOS_MAX_PIXELS"],
     )
 
 

@@ -4,10 +4,12 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
+from markdown.extensions.meta import META_RE
+
 from plugins.photos.caption import split_credit
 from plugins.slugs.pinyin import HAN
 
-from .source import META, Source
+from .source import Source
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # , : ; ? ! typed between two Han characters, with the space an English keyboard habit may add.
@@ -73,7 +75,7 @@ def prose_lines(source: Source) -> list[tuple[int, int]]:
     found = []
     for field in source.fields:
         if field.key in PROSE_FIELDS:
-            found.append((field.line, META.match(source.lines[field.line - 1]).start("value")))
+            found.append((field.line, META_RE.match(source.lines[field.line - 1]).start("value")))
             found += [(field.line + more, 0) for more in range(1, field.value.count("\n") + 1)]
     return found + [(number, 0) for number, _ in source.body()]
 

@@ -11,11 +11,11 @@ from checks.catalogue import ERROR, RULES, WARNING
 from checks.cli import check_sources, guarded, read_all
 from checks.fixes import fix_source, lines_with_ends
 from checks.report import exit_status, format_finding, sorted_findings, summary
-from checks.settings import load_settings, make_context
+from checks.settings import make_context, site_settings
 from checks.source import parse_source
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-SETTINGS = load_settings(ROOT / "pelicanconf.py")
+SETTINGS = site_settings(ROOT / "pelicanconf.py")
 BROKEN_SYMLINK = object()  # a file name that points nowhere: the file cannot be read at all
 PICTURES = {"images/zoufang.jpg": jpeg(64, 48), "images/broken.jpg": b"<html>not a picture</html>"}
 BODY = "铁东区坚持以“标准化+便民化”为主线，系统推进有物业小区提质增效，推动实现物业服务全覆盖。\n"
