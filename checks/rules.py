@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 import markdown
+
 from plugins.editorial.active import disarm, search_word
 from plugins.editorial.byline import parse_byline
 from plugins.editorial.corrections import parse_corrections
