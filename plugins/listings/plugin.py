@@ -4,7 +4,8 @@ stories through one index of the archive.
 Pelican 4.12 finds them with one pass over every story for each name and each period
 (`[a for a in self.dates if a in articles]`): at 10,000 stories and 3,400 authors that is some
 fifteen seconds of every build, stock or not. The generator made for a build is given a subclass
-whose methods hand Pelican's writer the same lists, each found by `order.in_order_of`.
+whose methods hand Pelican's writer the same lists, each found by `order.in_order_of` (the class
+swap and the per-period hook are plugins.core.pelican_api's).
 """
 
 import logging
@@ -14,13 +15,17 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
 from plugins.core import startup
+from plugins.core.pelican_api import (
+    PeriodListsArticlesGenerator,
+    replace_generator_class,
+)
 
 from .order import in_order_of, places_in
 
 logger = logging.getLogger(__name__)
 
 
-class IndexedArticlesGenerator(ArticlesGenerator):
+class IndexedArticlesGenerator(PeriodListsArticlesGenerator):
     """Pelican's articles generator, with its per-name and per-period lists found through an index."""
 
     def generate_tags(self, write) -> None:
@@ -57,21 +62,15 @@ class IndexedArticlesGenerator(ArticlesGenerator):
                     raise
                 logger.info("“%s”没有可用的网址名，不生成其页面 (%s %s has no usable slug; no page written)", name, kind, name)
 
-    def _build_period_archives(self, sorted_articles, articles, settings):
-        # Pelican uses `articles` only to find each period's stories in their order, one pass
-        # over all of them per period; given none, it leaves that list empty for us to fill.
-        archives = super()._build_period_archives(sorted_articles, [], settings)
+    def period_articles(self, articles: list, periods: list[list]) -> list[list]:
+        """Each period's stories in the order of `articles`, found through one index of them."""
         places = places_in(articles)
-        for periods in archives.values():
-            for period in periods:
-                period["articles"] = in_order_of(articles, places, period["dates"])
-        return archives
+        return [in_order_of(articles, places, dates) for dates in periods]
 
 
 def use_index(generator) -> None:
     """Give Pelican's own articles generator (not a subclass someone else made) the indexed methods."""
-    if type(generator) is ArticlesGenerator:
-        generator.__class__ = IndexedArticlesGenerator
+    replace_generator_class(generator, ArticlesGenerator, IndexedArticlesGenerator)
 
 
 def register() -> None:
