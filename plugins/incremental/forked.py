@@ -1,10 +1,13 @@
 """A forked copy of the build that does part of its work: how it starts, hands over and ends.
 
-The copy logs only to one handler and prints nothing (nothing it uses may be locked by the
-build's other threads, Pelican's progress display, at the fork); it dies with the build, so a
-killed build leaves no copy writing on; it hands its work over through a file that has no name
-(removed at once), so nothing is left in the cache folder whatever happens; and it never returns
-into the build's code, nor runs the build's exit handlers.
+The build forks only while no other thread of it runs: a lock another thread holds at the fork
+stays held for ever in the copy. Pelican's progress display (rich's Live, redrawn by a thread) is
+stopped for the fork and started again after; with any other thread running, nothing is forked
+(OtherThreads, an OSError like no memory to spare: the caller does the work in one process). The
+copy logs only to one handler and prints nothing; it dies with the build, so a killed build leaves
+no copy writing on; it hands its work over through a file that has no name (removed at once), so
+nothing is left in the cache folder whatever happens; and it never returns into the build's code,
+nor runs the build's exit handlers.
 """
 
 import ctypes
@@ -14,8 +17,12 @@ import pickle
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1  # Linux's prctl: a signal for this process when its parent dies
 
@@ -30,18 +37,13 @@ class Fork:
         os.unlink(name)
         parent = os.getpid()
         try:
-            self.pid = os.fork()
+            with alone():
+                self.pid = os.fork()
+                if self.pid == 0:
+                    run_copy(work, descriptor, parent, log_to)  # never returns
         except OSError:
             os.close(descriptor)
             raise
-        if self.pid == 0:
-            try:
-                die_with(parent)
-                quieten(log_to)
-                with os.fdopen(descriptor, "wb") as hand_over:
-                    work(hand_over)
-            finally:
-                os._exit(0)
         self.descriptor = descriptor
         self.waited = False
 
@@ -63,6 +65,46 @@ class Fork:
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(self.descriptor)
+
+
+class OtherThreads(OSError):
+    """Another thread runs in the build: it is not forked."""
+
+
+@contextmanager
+def alone() -> Iterator[None]:
+    """The build with no thread but this one, Pelican's progress display paused; OtherThreads if another runs."""
+    displays = [thread for thread in threading.enumerate() if is_progress_display(thread)]
+    for thread in displays:
+        thread.live.stop()  # tells its thread to end, and waits for no one
+        thread.join()
+    try:
+        if threading.active_count() > 1:
+            names = ", ".join(sorted(t.name for t in threading.enumerate() if t is not threading.current_thread()))
+            logger.debug("其他线程仍在运行，不分出第二个进程 (other threads run, %s: the work is done in one process)", names)
+            raise OtherThreads(f"other threads run: {names}")
+        yield
+    finally:
+        for thread in displays:
+            thread.live.start()
+
+
+def is_progress_display(thread: threading.Thread) -> bool:
+    """Whether `thread` only redraws a rich live display (Pelican's "Generating..." status)."""
+    from rich.live import Live  # Pelican's own dependency, for its console
+
+    return isinstance(getattr(thread, "live", None), Live)
+
+
+def run_copy(work: Callable[[object], None], descriptor: int, parent: int, log_to: logging.Handler) -> None:
+    """The forked copy: do the work into the hand-over file, then exit without returning."""
+    try:
+        die_with(parent)
+        quieten(log_to)
+        with os.fdopen(descriptor, "wb") as hand_over:
+            work(hand_over)
+    finally:
+        os._exit(0)
 
 
 def die_with(parent: int) -> None:

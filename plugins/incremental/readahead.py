@@ -35,8 +35,9 @@ class ReadAhead:
 
     def __init__(self, paths: list[str], read_one: Callable[[str], object], folder: Path, log_to: logging.Handler) -> None:
         self.places = {path: place for place, path in enumerate(paths)}
-        # [the next place the build reads, the last place the worker took], shared with the worker
-        self.bounds = multiprocessing.Array("i", [0, len(paths)])
+        # [the next place the build reads, the last place the worker took], shared with the worker,
+        # a forked copy (forked.py), whatever the default start method: its lock is inherited at the fork
+        self.bounds = multiprocessing.get_context("fork").Array("i", [0, len(paths)])
         self.records: dict[str, object] | None = None  # once collected
         self.worker = Fork(lambda hand_over: work(hand_over, paths, self.bounds, read_one), folder, log_to)
         atexit.register(self.discard)  # a build that stops before it collects

@@ -56,19 +56,16 @@ def save(path: Path, kept: dict[str, str]) -> None:
 
 def cut_all(stories: Sequence[tuple[str, str]], workers: int) -> list[str]:
     """joined_terms of every (title, html): across `workers` processes when there are enough
-    stories; else here if jieba is loaded already (the slugs needed it), or in one process
-    started afresh ("spawn", not a copy of this one), so the build does not take on jieba's
-    dictionary (some 90 MB) for a story or two."""
+    stories; else here if jieba is loaded already (the slugs needed it), or in one process, so
+    the build does not take on jieba's dictionary (some 90 MB) for a story or two."""
     if not stories:
         return []
     workers = min(workers, len(stories) // PER_WORKER)
     if workers <= 1 and "jieba" in sys.modules:
         return [joined_terms(story) for story in stories]
-    if workers > 1:
-        pool = ProcessPoolExecutor(max_workers=workers)
-    else:  # a fresh interpreter, which imports this installed module
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    with pool:
+    # "spawn", whatever the default: fresh interpreters importing this installed module, never
+    # copies of the build (a fork would copy locks its threads hold, and the build's memory)
+    with ProcessPoolExecutor(max_workers=max(workers, 1), mp_context=multiprocessing.get_context("spawn")) as pool:
         return list(pool.map(joined_terms, stories, chunksize=64))
 
 

@@ -7,6 +7,7 @@ import time
 from collections import Counter
 
 import pytest
+
 from plugins.incremental.halves import in_two_processes, writer_of
 
 # Addresses as the articles generator writes them: stories, listings and their pages, archives.
@@ -32,7 +33,7 @@ def test_a_page_has_one_writer_however_its_path_is_written(same, as_written):
 def write_pages(folder):
     def work(halves):
         for name in NAMES:
-            if halves.writes(name):
+            if halves is None or halves.writes(name):  # None: this process writes them all
                 page = folder / name
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_text(str(os.getpid()))
@@ -140,3 +141,32 @@ def test_a_small_archive_is_written_by_one_process(build, tmp_path):
     writer = build.LinkedPagesWriter(str(tmp_path / ".output.building"), settings={})
     build.BUILD.write_in_halves(lambda writer: seen.append(build.BUILD.halves is not None), writer, stories=199)
     assert seen == [False]
+
+
+def test_with_another_thread_running_the_pages_are_written_by_one_process(tmp_path, caplog):
+    import threading
+
+    site, stop = tmp_path / "site", threading.Event()
+    other = threading.Thread(target=stop.wait, name="photo-callbacks")
+    other.start()
+    try:
+        with caplog.at_level(logging.DEBUG, logger="plugins.incremental.forked"):
+            handed = in_two_processes(write_pages(site), lambda: {"pid": os.getpid()}, tmp_path / "work")
+    finally:
+        stop.set()
+        other.join()
+    assert handed is None, "no copy was forked"
+    assert {(site / name).read_text() for name in NAMES} == {str(os.getpid())}
+    assert "photo-callbacks" in caplog.text and "one process" in caplog.text
+
+
+def test_pelicans_progress_display_is_paused_for_the_fork_and_goes_on_after(tmp_path):
+    import threading
+
+    from rich.console import Console
+
+    with open(os.devnull, "w") as nowhere, Console(file=nowhere).status("Generating..."):
+        handed = in_two_processes(write_pages(tmp_path / "site"), lambda: {"pid": os.getpid()}, tmp_path / "work")
+        redrawing = [thread for thread in threading.enumerate() if type(thread).__name__ == "_RefreshThread" and thread.is_alive()]
+    assert handed["pid"] != os.getpid(), "the copy was forked"
+    assert len(redrawing) == 1, "the display redraws again"
