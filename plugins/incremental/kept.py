@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 
 
 def stamp_of(status: os.stat_result) -> list[int]:
@@ -26,22 +26,30 @@ def file_stamp(path: Path) -> list[int] | None:
         return None
 
 
-def load(path: Path, salt: str) -> dict[str, list]:
-    """Page → [digest, stamp] from the last build with the same salt (theme, plugins, settings); else empty."""
+def load_record(path: Path, salt: str) -> tuple[dict[str, list], list[tuple[str, str]]]:
+    """Page → [digest, stamp], and (template, what it read) for each template found to read past the
+    digest, from the last build with the same salt (theme, plugins, settings); else empty."""
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        return {}, []
     if not isinstance(kept, dict) or kept.get("format") != FORMAT or kept.get("salt") != salt or not isinstance(kept.get("pages"), dict):
-        return {}
-    return kept["pages"]
+        return {}, []
+    unsafe = [tuple(pair) for pair in kept.get("unsafe", []) if isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)]
+    return kept["pages"], unsafe
 
 
-def save(path: Path, salt: str, pages: dict[str, list]) -> None:
+def load(path: Path, salt: str) -> dict[str, list]:
+    """Page → [digest, stamp] from the last build with the same salt; else empty."""
+    return load_record(path, salt)[0]
+
+
+def save(path: Path, salt: str, pages: dict[str, list], unsafe: list[tuple[str, str]] = ()) -> None:
     """Write the record whole, through a temporary file of this process's own."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps({"format": FORMAT, "salt": salt, "pages": pages}, sort_keys=True), encoding="utf-8")
+    record = {"format": FORMAT, "salt": salt, "pages": pages, "unsafe": list(unsafe)}
+    partial.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
     os.replace(partial, path)
 
 

@@ -30,35 +30,16 @@ from plugins.core import startup
 from . import kept
 from .halves import Halves, in_two_processes
 from .readahead import ReadAhead, worth_reading_ahead
+from .salt import code_places, installed, salt_of
 from .settings import merged
 from .signature import Digests
 from .stories import Shelf, stamps_of, unchanged
 from .templates import names_used
+from .tripwire import read_past
+from .trust import PAGE_SIGNALS, STORY_SIGNALS, untrusted
 
 logger = logging.getLogger(__name__)
 ABSENT = "<absent>"
-
-
-# Installed packages whose code renders pages: a new version renders everything again.
-RENDERING_PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "beautifulsoup4", "pelican-neighbors", "pelican-tag-cloud", "pelican-sitemap")
-
-
-def described(value):
-    """A setting as the salt counts it: a function by its name and its compiled code."""
-    if callable(value):
-        code = getattr(value, "__code__", None)
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}", code.co_code if code else b""
-    return value
-
-
-def salt_of(settings: dict, folders: list[Path]) -> str:
-    """What every page depends on: the rendering packages, the theme's and the plugins' files, and the settings."""
-    digest = hashlib.blake2b(" ".join(f"{name} {version(name)}" for name in RENDERING_PACKAGES).encode(), digest_size=20)
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    digest.update(Digests().of({key: described(value) for key, value in settings.items()}))
-    return digest.hexdigest()
 
 
 class Build:
@@ -75,9 +56,22 @@ class Build:
         self.shelf: Shelf | None = None  # opened by the first generator that reads
         self.read = self.kept = self.taken_ahead = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
-        folders = [Path(settings["THEME"]), Path(__file__).resolve().parent.parent, *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
-        self.salt = salt_of(settings, [folder for folder in folders if folder.is_dir()])
-        self.last = kept.load(self.record, self.salt)
+        places = code_places(settings["THEME"], settings.get("PLUGIN_PATHS", []), pelican.plugins, Path(__file__).resolve().parent.parent)
+        self.salt = salt_of(settings, places, installed())
+        self.distrust_stories = untrusted(signals, STORY_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
+        self.distrust_pages = untrusted(signals, PAGE_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
+        if self.distrust_stories:
+            logger.info("增量构建：每篇稿件都重新读取，因为这些插件在读稿时工作，不能沿用上次的结果 (every story read again: "
+                        "plugins work on per-story signals, %s; list them in INCREMENTAL_SAFE_PLUGINS once checked)", "; ".join(self.distrust_stories))
+        if self.distrust_pages:
+            logger.info("增量构建：每个页面都重新生成，因为这些插件处理写出的页面 (every page rendered: plugins work on "
+                        "written pages, %s; list them in INCREMENTAL_SAFE_PLUGINS once checked)", "; ".join(self.distrust_pages))
+        self.last, unsafe = kept.load_record(self.record, self.salt)
+        # Templates that read past the page digest: found by an earlier build (said again once), or now.
+        self.found_unsafe: dict[str, list[str]] = {name: [trip] for name, trip in unsafe}
+        self.unsafe: set[str] = set()
+        self.checked: dict[str, int] = {}  # template → pages checked with tripwires in this build
+        self.check_pages = merged(settings)["INCREMENTAL_CHECKED_PAGES"]
         self.digests = Digests()
         self.now: dict[str, str] = {}  # page → digest of its inputs, rendered or reused
         self.reused = 0
@@ -98,7 +92,7 @@ class Build:
         name = context.get("output_file")
         if name and self.halves and not self.halves.writes(name):
             return ""  # the other process renders and writes it
-        if names is None or not name:
+        if names is None or not name or self.distrust_pages or self.reads_past(template, names, context):
             return template.render(context)
         digest = self.digests.page({key: context.get(key, ABSENT) for key in names | {"output_file", "SITEURL"}})
         self.now[name] = digest
@@ -112,11 +106,27 @@ class Build:
         self.reused += 1
         return text
 
+    def reads_past(self, template, names, context: dict) -> bool:
+        """Whether the template is known to read past the page digest: found in an earlier build (until
+        the theme changes), or now, on one of the first pages it renders in this build."""
+        checked = self.checked.get(template.name, 0)
+        if template.name in self.unsafe or checked >= self.check_pages:
+            return template.name in self.unsafe
+        self.checked[template.name] = checked + 1
+        trips = self.found_unsafe.get(template.name) or read_past(template, names, context)
+        if trips:
+            self.unsafe.add(template.name)
+            self.found_unsafe[template.name] = trips
+            logger.info("增量构建：模板 %s 读取了页面摘要未记录的内容（%s），它的页面每次都重新生成 (template reads past the "
+                        "page digest: its pages are always rendered)", template.name, trips[0])
+        return bool(trips)
+
     def write_in_halves(self, generate_pages, writer, stories: int) -> None:
         """generate_pages(writer), each page rendered and written by this process or a forked
         copy of it, when there are enough stories for a second process to pay for itself."""
         # Only this plugin's writer writes nothing for a page the other process writes.
-        if self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork") or not isinstance(writer, LinkedPagesWriter):
+        # A plugin working on written pages would be sent pages the other process writes.
+        if self.distrust_pages or self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork") or not isinstance(writer, LinkedPagesWriter):
             return generate_pages(writer)
         reused_before = self.reused
 
@@ -182,14 +192,17 @@ class Build:
     def finish(self, pelican) -> None:
         written = Path(pelican.output_path)
         pages = {name: [digest, kept.file_stamp(written / name)] for name, digest in self.now.items()}
-        kept.save(self.record, self.salt, {name: page for name, page in pages.items() if page[1]})
+        kept.save(self.record, self.salt, {name: page for name, page in pages.items() if page[1]},
+                  sorted((name, self.found_unsafe[name][0]) for name in self.unsafe))
         if self.shelf:
             self.shelf.close()
         rendered = len(self.now) - self.reused
-        logger.info("稿件 (stories): 读取 %d，沿用上次 %d (%d read, %d kept)", self.read, self.kept, self.read, self.kept)
+        if not self.distrust_stories:  # else every story was read, as start() said
+            logger.info("稿件 (stories): 读取 %d，沿用上次 %d (%d read, %d kept)", self.read, self.kept, self.read, self.kept)
         if self.taken_ahead:
             logger.info("稿件 (stories): 其中 %d 篇由第二个进程预读 (%d read ahead by a second process)", self.taken_ahead, self.taken_ahead)
-        logger.info("页面 (pages): 重新生成 %d，沿用上次 %d (%d rendered, %d reused)", rendered, self.reused, rendered, self.reused)
+        if not self.distrust_pages:
+            logger.info("页面 (pages): 重新生成 %d，沿用上次 %d (%d rendered, %d reused)", rendered, self.reused, rendered, self.reused)
 
 
 BUILD = Build()
@@ -310,6 +323,8 @@ class Remembered:
 
 def keep_stories(generator) -> None:
     """Hand an article or page generator readers that first look for the story the last build read."""
+    if BUILD.distrust_stories:
+        return
     if hasattr(generator, "readers") and hasattr(generator, "get_cached_data") and BUILD.shelf_for(generator):
         generator.readers = KeptReaders(generator.readers)
         generator.get_files = generator.readers.listing(generator.get_files)

@@ -11,6 +11,12 @@ DEFAULTS = {
     # The articles' pages are written by two processes, each its half, from this many stories
     # (None: never); below it, starting the second costs more than it saves.
     "INCREMENTAL_TWO_WRITERS_FROM": 200,
+    # Modules (or packages) of plugins checked to be safe with kept stories and pages (trust.py):
+    # their handlers of per-story signals and of content_written do not stop the reuse.
+    "INCREMENTAL_SAFE_PLUGINS": (),
+    # The first pages of each template a build renders with tripwires on what the page digest does
+    # not record (tripwire.py); a template that reads one is rendered for every page from then on.
+    "INCREMENTAL_CHECKED_PAGES": 3,
 }
 
 
