@@ -120,7 +120,7 @@ def build(monkeypatch, tmp_path):
 
     for name, value in {
         "halves_from": 200, "stories_path": tmp_path / "cache/stories.sqlite", "output": (tmp_path / "output").resolve(),
-        "now": {}, "reused": 0, "linked": set(),
+        "now": {}, "reused": 0, "linked": set(), "distrust_pages": [],
     }.items():
         monkeypatch.setattr(plugin.BUILD, name, value, raising=False)
     return plugin
