@@ -185,21 +185,11 @@ def test_two_cold_builds_are_the_same_site(builds):
     assert differing(builds["cold"], builds["cold again"]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins/incremental: a story taken from the kept stories skips article_generator_context, "
-    "so image-process never makes its og_image derivative in the new site",
-)
 def test_a_rebuild_with_nothing_changed_is_a_cold_build(builds):
     assert builds["unchanged"]["missing"] == {}
     assert differing(builds["unchanged"], builds["cold again"]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins/incremental: an unedited story taken from the kept stories skips article_generator_context, "
-    "so image-process never makes its og_image derivative in the new site",
-)
 def test_a_rebuild_after_an_edit_is_a_cold_build(builds):
     assert builds["edited"]["missing"] == {}
     assert differing(builds["edited"], builds["cold edited"]) == []
@@ -212,11 +202,6 @@ def test_the_edit_shows_in_the_series(builds):
         assert "立足群众需求 丰富文化生活" in [a.get_text() for a in page.select("nav.series a")], name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins/incremental: Pelican's writer sends content_written for a page linked from the last build too; "
-    "image-process's harvest_images rewrites that file in place (open r+, truncate, write), the live site's file",
-)
 def test_a_rebuild_with_nothing_changed_writes_nothing_into_the_last_site(builds):
     """A page linked from the last build is that build's file, the live site's until the swap: nothing writes it."""
     before, after = builds["cold"]["stamps"], builds["unchanged"]["stamps"]
@@ -224,11 +209,6 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_into_the_last_site(builds
     assert written_through == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins/incremental/halves.py: both processes send content_written for every page; in the one that "
-    "does not write it, image-process's harvest_images opens a file not written yet (FileNotFoundError)",
-)
 def test_a_build_writing_pages_on_two_cores_is_a_cold_build(builds, tmp_path):
     content = builds["cold"]["output"].parent / "content"  # as edited
     logged_build(content, tmp_path / "output", tmp_path / "cache", "-s", str(builds["settings"]), "-e", "INCREMENTAL_TWO_WRITERS_FROM=1")
