@@ -134,15 +134,17 @@ def new(c, title, section="要闻", photo=False, slug="", content=CONTENT):
 
 
 @task
-def bench(c, search_sizes="300", build_sizes="1000"):
+def bench(c, search_sizes="300", build_sizes="1000", build_scaling=""):
     """Run the benchmarks in bench/ against stock Pelican and Pagefind in the same run (figures: BENCHMARKS.md).
 
     --build-sizes "1000 10000" and --search-sizes "300 10000" add the archive-sized runs (about
-    30 and 25 minutes here).
+    30 and 25 minutes here); --build-scaling 50000 adds cold builds up to that size, to see how
+    time and memory grow.
     """
     c.run(shlex.join([sys.executable, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", "requirements/bench.lock"]))
     c.run(shlex.join([sys.executable, "-m", "bench.photo_pipeline"]))
-    c.run(shlex.join([sys.executable, "-m", "bench.build_bench", "--sizes", *build_sizes.split(), "--out", "bench/results/build.json"]))
+    c.run(shlex.join([sys.executable, "-m", "bench.build_bench", "--sizes", *build_sizes.split(),
+                      *(["--scaling", build_scaling] if build_scaling else []), "--out", "bench/results/build.json"]))
     c.run(shlex.join([sys.executable, "-m", "bench.related_options", "--count", max(build_sizes.split(), key=int)]))
     c.run(shlex.join([sys.executable, "-m", "bench.search_bench", "--sizes", *search_sizes.split(), "--out", "bench/results/search.json"]))
 
