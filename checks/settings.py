@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
 
+from plugins.core.paths import is_under
 from plugins.editorial.fields import KNOWN_FIELDS
 from plugins.editorial.settings import merged as editorial_settings
 from plugins.frontpage.settings import merged as frontpage_settings
@@ -102,4 +103,4 @@ def ignored(name: str, context: Context) -> bool:
 
 def is_page(path: str, context: Context) -> bool:
     """Whether the file is under PAGE_PATHS (a fixed page such as 关于本站), not an article."""
-    return any(not folder or path.startswith(folder + "/") for folder in context.page_paths)
+    return is_under(path, context.page_paths)

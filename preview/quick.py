@@ -23,6 +23,7 @@ import jinja2
 
 from checks.source import parse_header, split_lines
 from plugins.atomic.swap import output_lock
+from plugins.core.paths import is_under
 
 # Plugins that need every story, or that only the full build should run (incremental's record
 # describes the full build's output).
@@ -63,11 +64,6 @@ def section_stand_ins(content: Path, article_paths, excluded, default_section: s
             if is_published(fields):
                 found.setdefault(fields.get("category") or default_section, relative)
     return found
-
-
-def is_under(relative: str, folders) -> bool:
-    """True when the content path `relative` lies in one of `folders` (as in PAGE_PATHS); "" is the whole folder."""
-    return any(not folder or relative == folder or relative.startswith(folder.rstrip("/") + "/") for folder in folders)
 
 
 def one_item_settings(settings: dict, relative: str, staging: str, stand_ins: list[str]) -> dict:

@@ -6,9 +6,15 @@ stops the build at start-up with one line, rather than building a site that is s
 """
 
 import logging
+import os
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pelican
+from pelican.writers import FileOverwriteFailedError, Writer
+from rich.live import Live  # Pelican's console's
 
 from .errors import BuildError
 
@@ -110,3 +116,53 @@ def replace_generator_class(generator, stock: type, replacement: type) -> None:
         raise TypeError(f"{replacement.__name__} is not a subclass of {stock.__name__}")
     if type(generator) is stock:
         generator.__class__ = replacement
+
+
+# --- the writer and the progress display ---
+
+
+class PagesInPlaceWriter(Writer):
+    """Pelican's writer, which writes nothing for a page another process writes (`elsewhere`) or
+    one linked into place from the last build (`linked`), doing for it only Pelican 4.12's
+    bookkeeping of a write (`_open_w`'s), so both stop alike on a page written twice; and which
+    never writes through such a link when a page is written again."""
+
+    def elsewhere(self, filename: str) -> bool:
+        return False
+
+    def linked(self, filename: str) -> bool:
+        return False
+
+    def _open_w(self, filename, encoding, override=False):
+        if self.elsewhere(filename) or (self.linked(filename) and filename not in self._written_files):
+            self.note_written(filename, override)
+            return open(os.devnull, "w", encoding=encoding)
+        if self.linked(filename) and override and filename not in self._overridden_files:
+            os.unlink(filename)  # Pelican will write it again: a file of its own, not the last build's
+        return super()._open_w(filename, encoding, override)
+
+    def note_written(self, filename: str, override: bool) -> None:
+        """Pelican's bookkeeping of a write, for a page this process does not write."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
+        elif filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it previously (set `override=True` if intended)')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+
+
+@contextmanager
+def progress_display_paused() -> Iterator[None]:
+    """Pelican's "Generating..." status stopped, the thread that redraws it (a rich Live's) ended,
+    and started again after."""
+    displays = [thread for thread in threading.enumerate() if isinstance(getattr(thread, "live", None), Live)]
+    for thread in displays:
+        thread.live.stop()  # tells its thread to end, and waits for no one
+        thread.join()
+    try:
+        yield
+    finally:
+        for thread in displays:
+            thread.live.start()

@@ -4,6 +4,7 @@ import logging
 import os
 from pathlib import Path
 
+from plugins.core.paths import is_under
 from plugins.core.pelican_api import OneConverterMarkdownReader
 
 from .encoding import encoding_guess
@@ -49,7 +50,7 @@ class NewsroomMarkdownReader(OneConverterMarkdownReader):
                 logger.error("%s:%d: 错误: %s 写了不止一次，请只保留一行 (%s given more than once)", self.where, line, written, written)
                 raise Unreadable(f"{self.where}:{line}")
         missing = [field for field in ("title", "date") if field not in metadata]
-        is_page = any(self.where.startswith(folder.rstrip("/") + os.sep) for folder in self.settings["PAGE_PATHS"])
+        is_page = is_under(Path(self.where).as_posix(), self.settings["PAGE_PATHS"])
         if "date" in missing and (self.settings.get("DEFAULT_DATE") or is_page):
             missing.remove("date")  # fixed pages (关于本站) have no date
         for field in missing:

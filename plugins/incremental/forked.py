@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from plugins.core.pelican_api import progress_display_paused
+
 logger = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1  # Linux's prctl: a signal for this process when its parent dies
@@ -74,26 +76,12 @@ class OtherThreads(OSError):
 @contextmanager
 def alone() -> Iterator[None]:
     """The build with no thread but this one, Pelican's progress display paused; OtherThreads if another runs."""
-    displays = [thread for thread in threading.enumerate() if is_progress_display(thread)]
-    for thread in displays:
-        thread.live.stop()  # tells its thread to end, and waits for no one
-        thread.join()
-    try:
+    with progress_display_paused():
         if threading.active_count() > 1:
             names = ", ".join(sorted(t.name for t in threading.enumerate() if t is not threading.current_thread()))
             logger.debug("其他线程仍在运行，不分出第二个进程 (other threads run, %s: the work is done in one process)", names)
             raise OtherThreads(f"other threads run: {names}")
         yield
-    finally:
-        for thread in displays:
-            thread.live.start()
-
-
-def is_progress_display(thread: threading.Thread) -> bool:
-    """Whether `thread` only redraws a rich live display (Pelican's "Generating..." status)."""
-    from rich.live import Live  # Pelican's own dependency, for its console
-
-    return isinstance(getattr(thread, "live", None), Live)
 
 
 def run_copy(work: Callable[[object], None], descriptor: int, parent: int, log_to: logging.Handler) -> None:

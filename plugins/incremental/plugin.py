@@ -15,17 +15,17 @@ the articles generator's pages are written by the two together, each page by one
 forked.py is how such a copy starts, hands its work over and ends.
 """
 
-import hashlib
 import logging
 import os
 from datetime import datetime
-from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from plugins.core import startup
+from plugins.core.pelican_api import PagesInPlaceWriter
+from plugins.core.tally import Tally
 
 from . import kept
 from .halves import Halves, in_two_processes
@@ -191,7 +191,7 @@ class Build:
 
     def finish(self, pelican) -> None:
         written = Path(pelican.output_path)
-        pages = {name: [digest, kept.file_stamp(written / name)] for name, digest in self.now.items()}
+        pages = {name: [digest, kept.file_stamp(written / name, (self.last.get(name) or [None, None])[1])] for name, digest in self.now.items()}
         kept.save(self.record, self.salt, {name: page for name, page in pages.items() if page[1]},
                   sorted((name, self.found_unsafe[name][0]) for name in self.unsafe))
         if self.shelf:
@@ -208,52 +208,23 @@ class Build:
 BUILD = Build()
 
 
-class LinkedPagesWriter(Writer):
+class LinkedPagesWriter(PagesInPlaceWriter):
     """Pelican's writer, which writes nothing for a page linked into place from the last build
-    (its file is the last build's), and never writes through such a link."""
+    (its file is the last build's) or written by the other process, and never writes through such a link."""
 
     def __init__(self, output_path, settings=None) -> None:
         super().__init__(output_path, settings=settings)
         BUILD.link_into(output_path)  # only once this writer is the one Pelican uses
 
-    def _open_w(self, filename, encoding, override=False):
-        if BUILD.halves and not BUILD.halves.writes(os.path.relpath(filename, self.output_path)):
-            self.note_written(filename, override)  # the other process writes it
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in BUILD.linked:
-            if filename not in self._written_files:  # the linked page itself: already in place
-                self.note_written(filename, override)
-                return open(os.devnull, "w", encoding=encoding)
-            if override and filename not in self._overridden_files:
-                os.unlink(filename)  # Pelican will write it again: a file of its own, not the last build's
-        return super()._open_w(filename, encoding, override)
+    def elsewhere(self, filename: str) -> bool:
+        return bool(BUILD.halves) and not BUILD.halves.writes(os.path.relpath(filename, self.output_path))
 
-    def note_written(self, filename: str, override: bool) -> None:
-        """Pelican's bookkeeping of a write (_open_w's) for a page this process does not write (the
-        other process writes it, or it is linked from the last build): both stop alike on a page
-        written twice."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
-        elif filename in self._written_files and not override:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it previously (set `override=True` if intended)')
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
+    def linked(self, filename: str) -> bool:
+        return filename in BUILD.linked
 
 
-class WarningCount(logging.Handler):
-    """Counts warnings and errors: a story that had any is read again next time, so they are said again."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record) -> None:
-        self.count += 1
-
-
-WARNINGS = WarningCount()
+# Warnings and errors counted: a story that had any is read again next time, so they are said again.
+WARNINGS = Tally()
 logging.getLogger().addHandler(WARNINGS)
 
 

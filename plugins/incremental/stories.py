@@ -4,8 +4,9 @@ An item is kept just as reading left it (Markdown converted, every per-story plu
 generator or a later plugin changes it. It is pickled without the build's settings and shared
 context, which are this build's own when it is loaded. It is used again only when the salt
 (plugins, settings, packages) is the same and its file, and each file its reading looked at
-(`read_also`: its photos), has the stamp it had. One SQLite file holds them all: a build reads the
-stories it needs and writes the ones it read, in one transaction.
+(`read_also`: its photos), has the stamp it had (kept.py: the same file, or the same bytes). One
+SQLite file holds them all: a build reads the stories it needs and writes the ones it read, in one
+transaction.
 """
 
 import io
@@ -15,7 +16,7 @@ import pickle
 import sqlite3
 from pathlib import Path
 
-from .kept import file_stamp
+from .kept import file_stamp, unchanged_file
 from .utf8 import text_of, utf8_of
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def stamps_of(paths) -> list[list]:
 
 def unchanged(stamps: list[list]) -> bool:
     """True when every file has the stamp it had (a file that was missing is missing still)."""
-    return all(file_stamp(Path(path)) == stamp for path, stamp in stamps)
+    return all(unchanged_file(Path(path), stamp) for path, stamp in stamps)
 
 
 class Shelf:

@@ -13,7 +13,14 @@ equality, isinstance), so a template renders with them as it does without.
 
 from typing import Any
 
-from .signature import CONTAINERS, NEIGHBOUR_PAGES, is_listing_page, is_named, is_paginator, is_story
+from .signature import (
+    CONTAINERS,
+    NEIGHBOUR_PAGES,
+    is_listing_page,
+    is_named,
+    is_paginator,
+    is_story,
+)
 
 # What the digest records of a section, tag or author, and of a listing's paginator.
 NAMED_FIELDS = frozenset({"name", "slug", "url", "save_as", "page_name"})

@@ -4,13 +4,14 @@ Nothing here knows Pelican; `make_derivatives` runs in worker processes.
 """
 
 import io
-import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 from PIL import Image, ImageCms, ImageOps
+
+from plugins.core.cachefiles import partial_beside, place_folder
 
 # Bump when the pixels or encoding change, so every cached derivative is made again.
 PIPELINE_VERSION = 1
@@ -126,13 +127,10 @@ def make_derivatives(source: Path, recipe: Recipe, target: Path) -> list[Path]:
 
 def make_into_cache(source: Path, recipe: Recipe, folder: Path) -> str | None:
     """Make the derivatives into `folder` all at once (never half a set); return an error or None."""
-    partial = folder.with_name(f"{folder.name}.partial-{os.getpid()}")
+    partial = partial_beside(folder)
     try:
         make_derivatives(source, recipe, partial)
-        if folder.is_dir():  # another build made the same photo meanwhile: keep theirs
-            shutil.rmtree(partial)
-        else:
-            os.replace(partial, folder)
+        place_folder(partial, folder)  # or, if another build made the same photo meanwhile, keep theirs
         return None
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         shutil.rmtree(partial, ignore_errors=True)

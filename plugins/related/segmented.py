@@ -7,13 +7,14 @@ cut again; a cold build cuts in one worker process per core.
 
 import hashlib
 import multiprocessing
-import os
 import pickle
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
+
+from plugins.core.cachefiles import read_or_none, write_whole
 
 from .keywords import STOP_WORDS, story_text, terms
 
@@ -37,21 +38,13 @@ def joined_terms(title_and_html: tuple[str, str]) -> str:
 
 def load(path: Path) -> dict[str, str]:
     """The kept terms by key; empty when there is no file or it cannot be read (it is only a cache)."""
-    try:
-        with path.open("rb") as file:
-            kept = pickle.load(file)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-        return {}
+    kept = read_or_none(path, pickle.loads)
     return kept if isinstance(kept, dict) else {}
 
 
 def save(path: Path, kept: dict[str, str]) -> None:
-    """Write the kept terms whole, through a temporary file, so a build cut short leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # two builds at once write their own
-    with partial.open("wb") as file:
-        pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)
+    """Write the kept terms whole (a build cut short leaves the old file)."""
+    write_whole(path, lambda file: pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def cut_all(stories: Sequence[tuple[str, str]], workers: int) -> list[str]:

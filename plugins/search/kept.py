@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
+from plugins.core.cachefiles import partial_beside, place_folder
+
 
 def code_stamp(folder: Path) -> str:
     """The code that makes the index files: every Python file in `folder` (this plugin) and
@@ -37,7 +39,7 @@ def keep(folder: Path, files: Mapping[str, bytes], like: Path | None = None) -> 
     index kept before: after one edit most story files and many shards are unchanged) is linked
     from there, not written again. Only a cache: should another build sharing it keep the same
     files first, or clear this one's half-written folder, nothing is kept."""
-    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+    partial = partial_beside(folder)
     try:
         for path, data in files.items():
             target = partial / path
@@ -46,9 +48,10 @@ def keep(folder: Path, files: Mapping[str, bytes], like: Path | None = None) -> 
                 os.link(like / path, target)
             else:
                 target.write_bytes(data)
-        partial.rename(folder)
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)
+        return
+    place_folder(partial, folder)
 
 
 def holds(path: Path, data: bytes) -> bool:

@@ -5,9 +5,10 @@ Working a slug out needs jieba and pypinyin, which take about 2 s to import; a s
 """
 
 import json
-import os
 from importlib.metadata import version
 from pathlib import Path
+
+from plugins.core.cachefiles import read_or_none, write_whole
 
 # Part of the file: a new jieba or pypinyin, or a change to how slugs are made (bump the number),
 # and the kept slugs are worked out again.
@@ -16,18 +17,12 @@ FORMAT = f"1 jieba {version('jieba')} pypinyin {version('pypinyin')}"
 
 def load(path: Path) -> dict[str, str]:
     """The kept slugs by name; empty when there is no file, it cannot be read, or it is of another format."""
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    kept = read_or_none(path, json.loads)
     if not isinstance(kept, dict) or kept.get("format") != FORMAT or not isinstance(kept.get("slugs"), dict):
         return {}
     return {name: slug for name, slug in kept["slugs"].items() if isinstance(name, str) and isinstance(slug, str)}
 
 
 def save(path: Path, slugs: dict[str, str]) -> None:
-    """Write the slugs whole, through a temporary file, so a build cut short leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # two builds at once write their own
-    partial.write_text(json.dumps({"format": FORMAT, "slugs": dict(sorted(slugs.items()))}, ensure_ascii=False, indent=0), encoding="utf-8")
-    os.replace(partial, path)
+    """Write the slugs whole (a build cut short leaves the old file)."""
+    write_whole(path, json.dumps({"format": FORMAT, "slugs": dict(sorted(slugs.items()))}, ensure_ascii=False, indent=0).encode())

@@ -10,9 +10,10 @@ from pelican import signals
 
 from plugins.core import startup
 from plugins.core.errors import BuildError, bad_setting
+from plugins.core.tally import Tally
 
 from .settings import merged
-from .tally import Tally, verdict
+from .tally import verdict
 
 TALLY = Tally()
 logging.getLogger().addHandler(TALLY)

@@ -212,3 +212,37 @@ def test_a_changed_template_renders_every_page(site, tmp_path):
     process = run_pelican(content, output, "pelicanconf.py", "-e", f'CACHE_PATH="{cache}"', "-t", str(theme), "-v", env=ENV)
     assert process.returncode == 0, process.stderr[-3000:]
     assert COUNTS.search(process.stdout + process.stderr).groups() == (str(total), "0")
+
+
+def as_a_checkout_leaves_them(folder):
+    """Every file written anew with its own bytes: new times and inodes, as a git checkout or a
+    restored CI cache leaves them."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        path.unlink()
+        path.write_bytes(data)
+
+
+def test_a_fresh_checkout_with_the_cache_and_the_last_site_restored_reads_and_renders_only_the_edit(site, tmp_path):
+    """CI's publish: the content checked out anew, cache/ and output/ restored from the last run."""
+    content, output, cache = site
+    build(content, output, cache)
+    as_a_checkout_leaves_them(content)
+    as_a_checkout_leaves_them(output)
+    edit_story(content)
+    log = logged_build(content, output, cache)
+    assert stories_read(log) == (1, 8)
+    rendered, reused = map(int, COUNTS.search(log).groups())
+    assert 0 < rendered < reused
+    cold = tmp_path / "cold"
+    build(content, cold / "output", cold / "cache")
+    assert tree(output) == tree(cold / "output")
+
+
+def test_a_page_written_over_with_other_bytes_is_rendered_again(site):
+    content, output, cache = site
+    build(content, output, cache)
+    page = output / "2026/11/wenyi-yanchu.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", "（预览）</h1>"), encoding="utf-8")
+    rendered, _ = build(content, output, cache)
+    assert rendered == 1 and "（预览）" not in page.read_text(encoding="utf-8")

@@ -7,8 +7,9 @@ import time
 import pytest
 from sitebuild import write_files
 
+from plugins.core.paths import is_under
 from preview.live import LivePreview, needs_new_worker, quick_items
-from preview.quick import header_fields, is_under, one_item_settings, section_stand_ins
+from preview.quick import header_fields, one_item_settings, section_stand_ins
 
 
 @pytest.mark.parametrize("text, fields", [

@@ -3,8 +3,10 @@
 import logging
 
 import pytest
+
+from plugins.core.tally import Tally
 from plugins.strict.settings import merged
-from plugins.strict.tally import Tally, verdict
+from plugins.strict.tally import verdict
 
 
 @pytest.mark.parametrize(
