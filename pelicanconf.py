@@ -20,7 +20,8 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # carry their hash; fixedurls works each story's address out once, before related and newsmeta use
 # it, not on every use; strict fails a build that logged problems; incremental takes a page whose
 # inputs are unchanged from the last build instead of rendering it; atomic replaces the output
-# only when the build succeeded.
+# only when the build succeeded. This project's plugins are the package `plugins`; the order they
+# need (strict, incremental, atomic last) is stated in plugins/core/order.py and checked at start-up.
 PLUGINS = [
     "plugins.listings",
     "plugins.editorial",
