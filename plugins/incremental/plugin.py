@@ -137,11 +137,15 @@ class Build:
             finally:
                 self.halves = None
 
-        handed = in_two_processes(write_my_half, lambda: {"now": self.now, "reused": self.reused, "linked": self.linked}, self.stories_path.parent)
+        handed = in_two_processes(write_my_half, lambda: {"now": self.now, "reused": self.reused, "linked": self.linked,
+                                                          "unsafe": {name: self.found_unsafe[name] for name in self.unsafe}},
+                                  self.stories_path.parent)
         if handed:
             self.now |= handed["now"]  # its pages, and the ones rendered before it was forked
             self.reused += handed["reused"] - reused_before
             self.linked |= handed["linked"]
+            self.found_unsafe |= handed["unsafe"]  # templates it found reading past the digest
+            self.unsafe |= handed["unsafe"].keys()
 
     def shelf_for(self, generator) -> Shelf | None:
         """The kept stories, opened with this build's settings and context (every generator shares them)."""

@@ -121,6 +121,15 @@ def test_a_theme_reading_past_the_page_digest_has_those_pages_rendered_again(sit
     assert rebuilt == cold
 
 
+def test_with_two_writers_the_template_is_recorded_and_its_pages_are_not(site, tmp_path):
+    content, output, cache = site
+    settings = [theme_showing_related_of_related(tmp_path), "INCREMENTAL_TWO_WRITERS_FROM=1"]
+    assert "article.html 读取了页面摘要未记录的内容" in logged_build(content, output, cache, *settings)
+    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+    assert [name for name, _ in record["unsafe"]] == ["article.html"]
+    assert not any(page.startswith("2026/") and page.endswith(".html") and "/index" not in page for page in record["pages"])
+
+
 def test_without_the_check_such_a_theme_would_show_an_old_title(site, tmp_path):
     settings = [theme_showing_related_of_related(tmp_path), "INCREMENTAL_CHECKED_PAGES=0"]
     _, rebuilt, cold = rebuilt_and_cold(site, tmp_path, settings, edit_story)
