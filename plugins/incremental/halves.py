@@ -19,6 +19,8 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from plugins.core.errors import BuildError
+
 from .forked import Fork, pickled_records
 
 
@@ -81,7 +83,8 @@ def joined(copy: Fork) -> dict:
     with hand_over:
         handed = pickled_records(hand_over)
     if not handed:
-        raise RuntimeError(f"第二个写页面的进程意外退出 (the second page-writing process stopped: status {status})")
+        raise BuildError(f"第二个写页面的进程意外退出，请重新构建；若一再发生，设 INCREMENTAL_TWO_WRITERS_FROM = None "
+                         f"(the second page-writing process stopped: status {status}; build again)")
     for name, level, message, limits in handed[0]["records"]:
         logging.getLogger(name).log(level, "%s", message, extra=limits)
     if handed[0]["error"] is not None:

@@ -68,7 +68,9 @@ def load_record(path: Path, salt: str) -> tuple[dict[str, list], list[tuple[str,
     if not isinstance(kept, dict) or kept.get("format") != FORMAT or kept.get("salt") != salt or not isinstance(kept.get("pages"), dict):
         return {}, []
     unsafe = [tuple(pair) for pair in kept.get("unsafe", []) if isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)]
-    return kept["pages"], unsafe
+    pages = {name: page for name, page in kept["pages"].items()
+             if isinstance(page, list) and len(page) == 2 and isinstance(page[0], str) and isinstance(page[1], list)}
+    return pages, unsafe
 
 
 def load(path: Path, salt: str) -> dict[str, list]:

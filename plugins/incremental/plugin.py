@@ -36,7 +36,7 @@ from .signature import Digests
 from .stories import Shelf, stamps_of, unchanged
 from .templates import names_used
 from .tripwire import read_past
-from .trust import PAGE_SIGNALS, STORY_SIGNALS, untrusted
+from .trust import PAGE_SIGNALS, STORY_SIGNALS, WRITE_SIGNALS, untrusted
 
 logger = logging.getLogger(__name__)
 ABSENT = "<absent>"
@@ -60,6 +60,7 @@ class Build:
         self.salt = salt_of(settings, places, installed())
         self.distrust_stories = untrusted(signals, STORY_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
         self.distrust_pages = untrusted(signals, PAGE_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
+        self.distrust_writes = untrusted(signals, WRITE_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
         if self.distrust_stories:
             logger.info("增量构建：每篇稿件都重新读取，因为这些插件在读稿时工作，不能沿用上次的结果 (every story read again: "
                         "plugins work on per-story signals, %s; list them in INCREMENTAL_SAFE_PLUGINS once checked)", "; ".join(self.distrust_stories))
@@ -125,8 +126,8 @@ class Build:
         """generate_pages(writer), each page rendered and written by this process or a forked
         copy of it, when there are enough stories for a second process to pay for itself."""
         # Only this plugin's writer writes nothing for a page the other process writes.
-        # A plugin working on written pages would be sent pages the other process writes.
-        if self.distrust_pages or self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork") or not isinstance(writer, LinkedPagesWriter):
+        # A plugin working on written pages, or on each story's write, would be sent the other process's too.
+        if self.distrust_pages or self.distrust_writes or self.halves_from is None or stories < self.halves_from or not hasattr(os, "fork") or not isinstance(writer, LinkedPagesWriter):
             return generate_pages(writer)
         reused_before = self.reused
 

@@ -4,6 +4,8 @@ with pip), the files of every loaded plugin, of this project's plugins package a
 and the settings."""
 
 import hashlib
+import marshal
+import sys
 from importlib.metadata import distributions
 from pathlib import Path
 from types import ModuleType
@@ -12,8 +14,10 @@ from .signature import Digests
 
 
 def installed() -> str:
-    """Every installed distribution as `name version`, sorted, one per line."""
-    return "\n".join(sorted({f"{(dist.metadata['Name'] or '').lower()} {dist.version}" for dist in distributions()}))
+    """The Python that runs the build (html.parser, pickle and json change with it), then every
+    installed distribution as `name version`, sorted, one per line."""
+    packages = sorted({f"{(dist.metadata['Name'] or '').lower()} {dist.version}" for dist in distributions()})
+    return "\n".join([f"{sys.implementation.name} {sys.version}", *packages])
 
 
 def folder_of(module: ModuleType) -> Path | None:
@@ -26,11 +30,30 @@ def folder_of(module: ModuleType) -> Path | None:
 
 
 def described(value):
-    """A setting as the salt counts it: a function by its name and its compiled code."""
-    if callable(value):
+    """A setting as the salt counts it: a function by its name, its whole compiled code (constants,
+    names and the functions in it too), its defaults and what its closure holds; in a mapping or a
+    list too (JINJA_FILTERS)."""
+    if isinstance(value, dict):
+        return {key: described(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [described(item) for item in value]
+    if callable(value) and not isinstance(value, type):
+        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
         code = getattr(value, "__code__", None)
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}", code.co_code if code else b""
+        if code is None:
+            return name
+        cells = [cell.cell_contents for cell in value.__closure__ or () if cell_holds(cell)]
+        return name, marshal.dumps(code), [described(item) for item in (*(value.__defaults__ or ()), *cells)]
     return value
+
+
+def cell_holds(cell) -> bool:
+    """Whether a closure cell has been given its value."""
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
 
 
 def files_under(place: Path) -> list[Path]:

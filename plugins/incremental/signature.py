@@ -74,8 +74,8 @@ class Writer(pickle.Pickler):
 
     def reducer_override(self, obj: Any):
         # Pickle asks about objects other than text, numbers, lists, tuples and mappings.
-        if isinstance(obj, (type, *VALUES)) or obj is stands_for:
-            return NotImplemented
+        if isinstance(obj, (type, *VALUES, *CONTAINERS)) or obj is stands_for:
+            return NotImplemented  # a list's or a mapping's subclass (OrderedDict, Counter) too: by its contents
         if isinstance(obj, FUNCTIONS):
             return stands_for, ("function", getattr(obj, "__module__", None), getattr(obj, "__qualname__", None))
         if is_story(obj) or is_named(obj) or isinstance(obj, (set, frozenset)) or hasattr(obj, "__dict__"):

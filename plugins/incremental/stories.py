@@ -53,7 +53,10 @@ def stamps_of(paths) -> list[list]:
 
 def unchanged(stamps: list[list]) -> bool:
     """True when every file has the stamp it had (a file that was missing is missing still)."""
-    return all(unchanged_file(Path(path), stamp) for path, stamp in stamps)
+    try:
+        return all(unchanged_file(Path(path), stamp) for path, stamp in stamps)
+    except (TypeError, ValueError):  # a record in another shape: only a cache
+        return False
 
 
 class Shelf:

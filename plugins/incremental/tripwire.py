@@ -16,6 +16,7 @@ from typing import Any
 from .signature import (
     CONTAINERS,
     NEIGHBOUR_PAGES,
+    VALUES,
     is_listing_page,
     is_named,
     is_paginator,
@@ -126,10 +127,15 @@ def unwrapped(value: Any) -> Any:
 def wrapped(value: Any, depth: int, trips: list) -> Any:
     """`value` as the digest counts it at `depth`: a story beyond depth 1 behind a tripwire; stories,
     objects and containers that may hold one behind a View; text, numbers and dates as they are."""
+    if value is None or isinstance(value, VALUES):
+        return value
     if is_story(value):
         return Tripwire(value, trips) if depth >= 2 else View(value, depth, trips)
     if isinstance(value, (list, tuple)):
-        return type(value)(wrapped(item, depth, trips) for item in value) if type(value) in (list, tuple) else value
+        items = [wrapped(item, depth, trips) for item in value]
+        if type(value) in (list, tuple):
+            return type(value)(items)
+        return type(value)._make(items) if hasattr(type(value), "_make") else View(value, depth, trips)  # a named tuple keeps its fields
     if isinstance(value, dict):
         return {key: wrapped(item, depth, trips) for key, item in value.items()}
     if isinstance(value, (set, frozenset)):
@@ -138,7 +144,7 @@ def wrapped(value: Any, depth: int, trips: list) -> Any:
         return View(value, depth, trips, NAMED_FIELDS)
     if is_paginator(value):
         return View(value, depth, trips, PAGINATOR_FIELDS)
-    if hasattr(value, "__dict__") and not callable(value) and not isinstance(value, type):
+    if (hasattr(value, "__dict__") or hasattr(type(value), "__slots__")) and not callable(value) and not isinstance(value, type):
         return View(value, depth, trips)
     return value
 

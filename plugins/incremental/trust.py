@@ -12,11 +12,14 @@ lists in INCREMENTAL_SAFE_PLUGINS. Otherwise the build reads, or renders, everyt
 import weakref
 from collections.abc import Iterable
 
-# Per-story signals: sent while a story is read.
+# Per-story signals: sent while a story is read; and readers_init, where a plugin adds a reader,
+# which may read files besides the story's own that no stamp covers.
 STORY_SIGNALS = ("content_object_init", "article_generator_preread", "article_generator_context",
-                 "page_generator_preread", "page_generator_context")
+                 "page_generator_preread", "page_generator_context", "readers_init")
 # Sent for each page written: a handler may change the file in place, or count on seeing every page.
 PAGE_SIGNALS = ("content_written",)
+# Sent before each story's page is written: with two writers, both processes send it for every story.
+WRITE_SIGNALS = ("article_generator_write_article", "page_generator_write_page")
 # Modules checked against the rebuilds: this project's plugins (by name: a plugin added to the
 # package later is not trusted until someone checks it and lists it), and pelican-sitemap, which
 # only notes each written page's address.

@@ -128,7 +128,10 @@ def work(make: Callable[..., str | None], calls: list[tuple], bounds, holding, s
     build = multiprocessing.parent_process()
     place = holding[number]
     while place is not None:
-        error = make(*calls[place])
+        try:
+            error = make(*calls[place])
+        except Exception as failure:  # a decoder's own error: the photo's, said without a traceback
+            error = f"{type(failure).__name__}: {failure}"
         if error is not None:
             errors.send((place, error[:LONGEST_ERROR]))
         holding[number] = IDLE

@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.contents import Article
 
 from plugins.core import startup
+from plugins.core.errors import BuildError
 from plugins.core.settings import settings_check
 
 from .document import Story, body_text
@@ -66,7 +67,10 @@ def write_index(generator, writer) -> None:
     root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, shard_bytes, MADE_BY)
     files = None
     if not (root / key).is_dir():
-        files = search_files(stories, shard_bytes)
+        try:
+            files = search_files(stories, shard_bytes)
+        except ValueError as error:  # more sections than the index can mark
+            raise BuildError(str(error)) from None
         keep(root / key, files, like=last_kept(root, key))
         forget_all_but(root, key)
     folder = Path(writer.output_path) / "search"

@@ -6,6 +6,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.core import startup
+from plugins.core.errors import BuildError
 from plugins.core.settings import settings_check
 
 from . import kept
@@ -70,7 +71,10 @@ def set_slugs(generator) -> None:
             uses[kind] += [(wrapper, article.date) for wrapper in wrappers]
     learn(normalise(wrapper.name) for kind_uses in uses.values() for wrapper, _ in kind_uses)
     for kind_uses in uses.values():
-        slugs = assign_slugs(earliest((wrapper.name, date) for wrapper, date in kind_uses), overrides)
+        try:
+            slugs = assign_slugs(earliest((wrapper.name, date) for wrapper, date in kind_uses), overrides)
+        except ValueError as error:  # an override colliding with a name's slug: the editor's to mend
+            raise BuildError(str(error)) from None
         for wrapper, _ in kind_uses:
             wrapper.slug = slugs[wrapper.name]
 

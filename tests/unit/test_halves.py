@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from plugins.core.errors import BuildError
 from plugins.incremental.halves import in_two_processes, writer_of
 
 # Addresses as the articles generator writes them: stories, listings and their pages, archives.
@@ -93,7 +94,7 @@ def test_a_worker_that_dies_fails_the_build_in_plain_words(tmp_path):
         if halves.mine == 1:
             os._exit(3)
 
-    with pytest.raises(RuntimeError, match="second page-writing process stopped"):
+    with pytest.raises(BuildError, match="second page-writing process stopped"):
         in_two_processes(work, dict, tmp_path)
 
 
@@ -120,7 +121,7 @@ def build(monkeypatch, tmp_path):
 
     for name, value in {
         "halves_from": 200, "stories_path": tmp_path / "cache/stories.sqlite", "output": (tmp_path / "output").resolve(),
-        "now": {}, "reused": 0, "linked": set(), "distrust_pages": [],
+        "now": {}, "reused": 0, "linked": set(), "distrust_pages": [], "distrust_writes": [], "unsafe": set(), "found_unsafe": {},
     }.items():
         monkeypatch.setattr(plugin.BUILD, name, value, raising=False)
     return plugin

@@ -3,19 +3,21 @@ the names a template can show, and the record of the file the last build left.""
 
 import os
 import sys
+from collections import Counter, OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
 import pytest
-from plugins.incremental.kept import file_stamp, link_into, load, reusable, save
-from plugins.incremental.signature import Digests
-from plugins.incremental.templates import names_used
 from markupsafe import Markup
 from pelican.paginator import Paginator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import SafeDatetime
+
+from plugins.incremental.kept import file_stamp, link_into, load, reusable, save
+from plugins.incremental.signature import Digests
+from plugins.incremental.templates import names_used
 
 THEME_TEMPLATES = Path(__file__).parents[2] / "theme" / "templates"
 
@@ -72,6 +74,19 @@ def test_a_page_counts_the_titles_of_the_stories_its_story_relates_to():
     before = page_digest(article=story("articles/wuye.md", "健全管理机制", related=[related]))
     related.title = "物业服务全覆盖"
     assert page_digest(article=story("articles/wuye.md", "健全管理机制", related=[related])) != before
+
+
+class Stories(list):
+    """A list of stories of a plugin's own kind."""
+
+
+@pytest.mark.parametrize("holder", [Stories, lambda items: OrderedDict((item.title, item) for item in items),
+                                    lambda items: Counter({item.title: 1 for item in items})])
+def test_a_subclass_of_a_list_or_a_mapping_counts_by_what_it_holds(holder):
+    listed = story("articles/fuwu.md", "物业服务提质增效")
+    before = page_digest(article=story("articles/wuye.md", "健全管理机制", series=holder([listed])))
+    listed.title = "物业服务全覆盖"
+    assert page_digest(article=story("articles/wuye.md", "健全管理机制", series=holder([listed]))) != before
 
 
 def test_a_page_does_not_count_what_its_related_stories_relate_to():
@@ -218,8 +233,9 @@ def test_the_record_is_kept_for_the_same_theme_plugins_and_settings_only(tmp_pat
 
 
 def test_the_writer_never_writes_through_a_page_linked_from_the_last_build(tmp_path, monkeypatch):
-    from plugins.incremental import plugin
     from pelican.writers import FileOverwriteFailedError
+
+    from plugins.incremental import plugin
 
     old, new = tmp_path / "output", tmp_path / ".output.building"
     page = old / "tag/index.html"

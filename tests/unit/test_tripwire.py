@@ -1,6 +1,7 @@
 """What a template may read of the values a page is given without going past the page digest, and
 that the wrappers it is checked with render exactly as the values they wrap."""
 
+from collections import namedtuple
 from types import SimpleNamespace
 
 import jinja2
@@ -20,11 +21,15 @@ class Tag(SimpleNamespace):
         return vars(self)
 
 
+Pair = namedtuple("Pair", "story weight")
+
+
 def stories():
     far = Story(source_path="c.md", metadata={}, title="秸秆禁烧", url="c.html", related=[])
     near = Story(source_path="b.md", metadata={}, title="法治调研", url="b.html", related=[far])
     tag = Tag(_name="物业管理", name="物业管理", slug="wuye", url="tag/wuye/", save_as="tag/wuye/index.html", page_name="tag/wuye/", colour="红")
-    own = Story(source_path="a.md", metadata={"kicker": "物业管理全覆盖"}, title="健全管理机制", url="a.html", related=[near], tags=[tag])
+    own = Story(source_path="a.md", metadata={"kicker": "物业管理全覆盖"}, title="健全管理机制", url="a.html", related=[near], tags=[tag],
+                pairs=[Pair(near, 2)])
     return own, near
 
 
@@ -38,6 +43,7 @@ WITHIN = [
     "{{ articles|map(attribute='title')|join('、') }}",
     "{% for a in articles|sort(attribute='title') %}{{ a.title }}{% endfor %}",
     "{% if article in articles %}在列表中{% endif %}{{ article == articles[0] }}",
+    "{% for pair in article.pairs %}{{ pair.story.title }} {{ pair.weight }}{% endfor %}",
 ]
 PAST = [
     ("{% for other in article.related %}{% for far in other.related %}{{ far.title }}{% endfor %}{% endfor %}", "title"),
@@ -45,6 +51,7 @@ PAST = [
     ("{% for a in articles %}{{ a.related[0].title }}{% endfor %}", "title"),
     ("{{ article.related[0].related[0] }}", "__html__"),  # autoescape asks for it first
     ("{% for tag in article.tags %}{{ tag.colour }}{% endfor %}", "colour"),
+    ("{% for pair in article.pairs %}{{ pair.story.related[0].title }}{% endfor %}", "title"),
 ]
 
 
