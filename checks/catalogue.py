@@ -22,6 +22,8 @@ RULES = {
     "modified-before-date": Rule(ERROR, False, "a Modified earlier than the Date"),
     "date-future": Rule(ERROR, False, "a Date later than now, without Scheduled: true or Status: draft"),
     "section-unknown": Rule(ERROR, False, "a Category that is not in FRONTPAGE_SECTIONS"),
+    "field-missing": Rule(ERROR, False, "a required field left out or empty: Category (articles), Alt (photo news)"),
+    "placeholder-left": Rule(ERROR, False, "text invoke new wrote for the editor to replace, still there (正文第一段。, 本报通讯员 姓名 摄 …)"),
     "field-unknown": Rule(WARNING, False, "a field the site does not know, with the likely one"),
     "lead-invalid": Rule(WARNING, False, "a Lead that is not true/false (是/否)"),
     "byline-no-name": Rule(WARNING, False, "a Byline with no person's name in it"),

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import markdown
 
+from editor.scaffold import PLACEHOLDERS
 from plugins.editorial.active import disarm, search_word
 from plugins.editorial.byline import parse_byline
 from plugins.editorial.corrections import parse_corrections
@@ -118,7 +119,7 @@ def date_future(source: Source, context: Context) -> list[Finding]:
 def section_unknown(source: Source, context: Context) -> list[Finding]:
     """A Category that is not one of the site's sections (FRONTPAGE_SECTIONS)."""
     field = source.field("category")
-    if source.is_page or not field or not context.sections or field.value.strip() in context.sections:
+    if source.is_page or not field or not field.value.strip() or not context.sections or field.value.strip() in context.sections:
         return []
     sections = "、".join(context.sections)
     return [finding(
@@ -126,6 +127,45 @@ def section_unknown(source: Source, context: Context) -> list[Finding]:
         f"栏目“{field.value.strip()}”不存在，Category 请写 {sections} 之一",
         f"Category '{field.value.strip()}' is not a section: {', '.join(context.sections)}",
     )]
+
+
+def field_missing(source: Source, context: Context) -> list[Finding]:
+    """A field the README marks required, left out or empty: an article's Category (Pelican would
+    file it under DEFAULT_CATEGORY), a photo item's Alt. Title and Date have rules of their own."""
+    found = []
+    category = source.field("category")
+    if not source.is_page and not (category and category.value.strip()):
+        sections = "、".join(context.sections)
+        found.append(finding(
+            source.path, category.line if category else 1, "field-missing",
+            f"缺少 Category（栏目），请写 {sections} 之一" if sections else "缺少 Category（栏目），请写上栏目",
+            f"missing Category: one of {', '.join(context.sections)}" if sections else "missing Category",
+        ))
+    photo, alt = source.field("photo"), source.field("alt")
+    if photo and not (alt and alt.value.strip()):
+        found.append(finding(
+            source.path, alt.line if alt else photo.line, "field-missing",
+            f"图片新闻缺少 Alt（替代文字），请写明图片 {photo.value.strip()} 的内容，供看不到图片的读者使用",
+            "a photo item needs Alt: what the photo shows",
+        ))
+    return found
+
+
+def placeholder_left(source: Source, context: Context) -> list[Finding]:
+    """Text `invoke new` wrote for the editor to replace, still in the file (editor/scaffold.py)."""
+    found = []
+    byline = source.field("byline")
+    if byline and byline.value.strip() == PLACEHOLDERS["byline"]:
+        found.append(placeholder(source, byline.line, f"{byline.name} 还是模板的“{PLACEHOLDERS['byline']}”", "Byline"))
+    for number, line in source.body():
+        for part in ("body", "caption", "credit"):
+            if PLACEHOLDERS[part] in line:
+                found.append(placeholder(source, number, f"“{PLACEHOLDERS[part]}”是模板文字", part))
+    return found
+
+
+def placeholder(source: Source, line: int, what: str, part: str) -> Finding:
+    return finding(source.path, line, "placeholder-left", f"{what}，请换成稿件的内容", f"template text left in the {part}")
 
 
 def field_unknown(source: Source, context: Context) -> list[Finding]:
@@ -152,8 +192,8 @@ def lead_invalid(source: Source, context: Context) -> list[Finding]:
 def byline_no_name(source: Source, context: Context) -> list[Finding]:
     """A Byline in which no person's name can be found."""
     field = source.field("byline")
-    if not field or not field.value.strip() or parse_byline(field.value):
-        return []
+    if not field or not field.value.strip() or parse_byline(field.value) or field.value.strip() == PLACEHOLDERS["byline"]:
+        return []  # the template's own byline is placeholder-left's
     return [finding(
         source.path, field.line, "byline-no-name",
         f"{field.name} 中没有找到人名，例如“本报讯（记者 常欣月）”", f"no name found in {field.name}",

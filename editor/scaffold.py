@@ -5,6 +5,15 @@ from pathlib import Path
 
 MAX_SLUG = 40  # characters of pinyin in a file name: readable in a URL, short enough to type
 
+# The text a new file starts with where the editor is to write their own: `invoke check` finds any
+# of it left (the placeholder-left rule), from this one table.
+PLACEHOLDERS = {
+    "byline": "本报讯（记者 ）",
+    "body": "正文第一段。",
+    "caption": "图片说明：时间、地点、人物、事件。",
+    "credit": "本报通讯员 姓名 摄",
+}
+
 GUIDE = """<!--
 写稿说明（读者看不到这一段，可以保留，也可以删除）：
 - Title 标题，必填；Kicker 引题、Subtitle 副题（如“——……记事”），没有就留空。
@@ -20,14 +29,14 @@ GUIDE = """<!--
 ARTICLE = """Title: {title}
 Kicker:
 Subtitle:
-Byline: 本报讯（记者 ）
+Byline: {byline}
 Date: {date}
 Category: {section}
 Tags:
 Status: draft
 
 {guide}
-正文第一段。
+{body}
 """
 
 PHOTO = """Title: {title}
@@ -39,8 +48,8 @@ Alt:
 Status: draft
 
 {guide}
-图片说明：时间、地点、人物、事件。
-本报通讯员 姓名 摄
+{caption}
+{credit}
 """
 
 
@@ -60,5 +69,6 @@ def scaffold(title: str, section: str, photo: bool, now: datetime, slug: str, se
         section=section,
         slug=slug,
         guide=GUIDE.format(sections="、".join(sections)),
+        **PLACEHOLDERS,
     )
     return Path(folder) / f"{slug}.md", text

@@ -115,7 +115,10 @@ PLANTED = [
     ("image-missing", edit("photos/loudao-qingli.md", "loudao-qingli.jpg", "loudao-qingli.jpeg"), "photos/loudao-qingli.md:6: 错误:"),
     ("image-outside", photo_outside, "photos/minzu-xuanjiang.md:6: 错误:"),
     ("image-not-image", empty_photo, "photos/jinqiu-zhuxue.md:6: 错误:"),
-    ("image-no-alt", edit("photos/minzu-xuanjiang.md", "Alt: 示意图：报告厅讲台上的宣讲人与台下听讲的学生\n", ""), "photos/minzu-xuanjiang.md:6: 警告:"),
+    ("field-missing", edit("photos/minzu-xuanjiang.md", "Alt: 示意图：报告厅讲台上的宣讲人与台下听讲的学生\n", ""), "photos/minzu-xuanjiang.md:6: 错误:"),
+    ("image-no-alt", edit("articles/wenyi-yanchu.md", "共享艺术之美。\n", "共享艺术之美。\n\n![]({static}/images/jinqiu-zhuxue.jpg \"文艺演出现场。本报通讯员 王斌 摄\")\n"),
+     "articles/wenyi-yanchu.md:10: 警告:"),
+    ("placeholder-left", edit("photos/loudao-qingli.md", "本报通讯员 王东 摄", "本报通讯员 姓名 摄"), "photos/loudao-qingli.md:10: 错误:"),
     (
         "image-no-caption",
         edit("articles/wenyi-yanchu.md", "共享艺术之美。\n", "共享艺术之美。\n\n![文艺演出现场]({static}/images/jinqiu-zhuxue.jpg)\n"),

@@ -123,8 +123,8 @@ def test_check_finds_nothing_to_fix_in_the_drafts_but_their_placeholders(importe
     findings = [line for line in process.stdout.splitlines() if re.match(r"^\S+:\d+: ", line)]
     assert findings, process.stdout
     for line in findings:
-        assert line.startswith("drafts/tiedongqu-") and re.search(r"\((image-missing|image-no-alt):", line), line
-    assert len(findings) == 6  # three photos, each with no file yet and no Alt yet
+        assert line.startswith("drafts/tiedongqu-") and re.search(r"\((image-missing|field-missing):", line), line
+    assert len(findings) == 6  # three photos, each with no file yet and no Alt (a required field) yet
 
 
 def test_the_drafts_preview_and_do_not_stop_a_publish(imported, tmp_path):

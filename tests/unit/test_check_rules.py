@@ -67,8 +67,9 @@ BAD = [
     ("file-unreadable", {X: BROKEN_SYMLINK}, [(X, 1, "file-unreadable", ERROR)]),
     ("title-missing", {X: item("Date: 2026-11-24 08:30\nCategory: 要闻")}, [(X, 1, "title-missing", ERROR)]),
     ("title-missing", {X: article().replace("Title: 健全管理机制 破解治理难题", "Title:")}, [(X, 1, "title-missing", ERROR)]),
-    ("title-missing", {X: "铁东区坚持以“标准化+便民化”为主线。\n"}, [(X, 1, "date-missing", ERROR), (X, 1, "title-missing", ERROR)]),
-    ("title-missing", {X: b""}, [(X, 1, "date-missing", ERROR), (X, 1, "title-missing", ERROR)]),
+    ("title-missing", {X: "铁东区坚持以“标准化+便民化”为主线。\n"},
+     [(X, 1, "date-missing", ERROR), (X, 1, "field-missing", ERROR), (X, 1, "title-missing", ERROR)]),
+    ("title-missing", {X: b""}, [(X, 1, "date-missing", ERROR), (X, 1, "field-missing", ERROR), (X, 1, "title-missing", ERROR)]),
     (
         "title-too-long",
         {X: article().replace("健全管理机制 破解治理难题", "铁东区坚持以标准化便民化为主线系统推进有物业小区提质增效通过专业引进自治服务相结合的方式补齐短板")},
@@ -88,7 +89,19 @@ BAD = [
     ("field-unknown", {X: article("Editor: 王东")}, [(X, 4, "field-unknown", WARNING)]),
     ("lead-invalid", {X: article("Lead: 头条")}, [(X, 4, "lead-invalid", WARNING)]),
     ("byline-no-name", {X: article("Byline: 本报讯")}, [(X, 4, "byline-no-name", WARNING)]),
-    ("byline-no-name", {X: article("Byline: 本报讯（记者 ）")}, [(X, 4, "byline-no-name", WARNING)]),
+    ("byline-no-name", {X: article("Byline: 本报讯（记者 ")}, [(X, 4, "byline-no-name", WARNING)]),
+    ("field-missing", {X: item("Title: 健全管理机制 破解治理难题\nDate: 2026-11-24 08:30")}, [(X, 1, "field-missing", ERROR)]),
+    ("field-missing", {X: article().replace("Category: 要闻", "Category: ")}, [(X, 3, "field-missing", ERROR)]),
+    ("field-missing", {"photos/x.md": photo("Photo: images/zoufang.jpg")}, [("photos/x.md", 4, "field-missing", ERROR)]),
+    ("field-missing", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt:")}, [("photos/x.md", 5, "field-missing", ERROR)]),
+    ("placeholder-left", {X: article("Byline: 本报讯（记者 ）")}, [(X, 4, "placeholder-left", ERROR)]),
+    ("placeholder-left", {X: article(body="正文第一段。\n")}, [(X, 5, "placeholder-left", ERROR)]),
+    ("placeholder-left", {X: article(body=BODY + "\n正文第一段。\n")}, [(X, 7, "placeholder-left", ERROR)]),
+    (
+        "placeholder-left",
+        {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访", body="图片说明：时间、地点、人物、事件。\n本报通讯员 姓名 摄\n")},
+        [("photos/x.md", 7, "placeholder-left", ERROR), ("photos/x.md", 8, "placeholder-left", ERROR)],
+    ),
     ("correction-undated", {X: article("Correction: 原稿将“城东人民法庭”误为“城西人民法庭”，已更正。")}, [(X, 4, "correction-undated", WARNING)]),
     (
         "url-duplicate",
@@ -143,8 +156,6 @@ BAD = [
         {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/broken.jpg "{CAPTION}")\n')},
         [(X, 7, "image-not-image", ERROR)],
     ),
-    ("image-no-alt", {"photos/x.md": photo("Photo: images/zoufang.jpg")}, [("photos/x.md", 4, "image-no-alt", WARNING)]),
-    ("image-no-alt", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt:")}, [("photos/x.md", 4, "image-no-alt", WARNING)]),
     (
         "image-no-alt",
         {X: article(body=f'{BODY}\n![]({{static}}/images/zoufang.jpg "{CAPTION}")\n')},
@@ -229,7 +240,10 @@ GOOD = [
     ("date-future", {X: article("Status: draft", date="2027-01-01")}),
     ("date-future", {X: article(date="2026-11-25 11:59")}),
     ("date-future", {X: article(date="2026-11-25T04:00Z")}),  # 12:00 in Beijing: now, not later
-    ("section-unknown", {X: item("Title: 健全管理机制 破解治理难题\nDate: 2026-11-24 08:30")}),  # DEFAULT_CATEGORY
+    ("field-missing", {"pages/about.md": item("Title: 关于本站")}),  # a fixed page has no section
+    ("field-missing", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
+    ("placeholder-left", {X: article("Byline: 本报讯（记者 常欣月）", body="正文第一段交代了时间、地点和人物。\n")}),
+    ("placeholder-left", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("section-unknown", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("field-unknown", {X: article("Kicker: 物业管理全覆盖", "Subtitle: ——铁东区多措并举做好物业管理工作记事", "Note: 印刷版未见下文。", "Source: 吉林日报")}),
     ("lead-invalid", {X: article("Lead: 是")}),
