@@ -29,6 +29,7 @@ RULES = {
     "byline-no-name": Rule(WARNING, False, "a Byline with no person's name in it"),
     "correction-undated": Rule(WARNING, False, "a Correction line that does not start with a date"),
     "url-duplicate": Rule(ERROR, False, "two items that would be published at the same address"),
+    "story-duplicate": Rule(ERROR, False, "two stories with one headline, or nearly one body (unless the later Follows the earlier)"),
     "tag-near-duplicate": Rule(WARNING, False, "a tag that differs from another only by spaces, width or case"),
     "image-missing": Rule(ERROR, False, "a picture (Photo or ![…](…)) whose file does not exist"),
     "image-outside": Rule(ERROR, False, "a picture outside content/"),

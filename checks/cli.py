@@ -9,7 +9,7 @@ from pathlib import Path
 
 from plugins.newsmeta.clock import build_time
 
-from . import collisions, media, rules
+from . import collisions, duplicates, media, rules
 from .fixes import fix_source
 from .report import (
     Finding,
@@ -38,7 +38,7 @@ FILE_RULES = (
     rules.correction_undated, media.photo_field, media.body_images, media.links_broken,
     rules.body_empty, rules.html_active, rules.punctuation_halfwidth, rules.sentence_broken,
 )
-SITE_RULES = (collisions.url_duplicate, collisions.tag_near_duplicate)
+SITE_RULES = (collisions.url_duplicate, collisions.tag_near_duplicate, duplicates.story_duplicate)
 
 
 def check_sources(sources: list[Source], context: Context) -> list[Finding]:

@@ -9,7 +9,7 @@ PELICAN_FIELDS = {
     "lang", "translation", "status", "template", "save_as", "url",
     "reader",  # set by Pelican itself: the reader that read the file
 }
-NEWS_FIELDS = {"kicker", "subtitle", "byline", "lead", "note", "photo", "alt", "correction", "source", "scheduled"}
+NEWS_FIELDS = {"kicker", "subtitle", "byline", "lead", "note", "photo", "alt", "correction", "source", "scheduled", "follows"}
 KNOWN_FIELDS = PELICAN_FIELDS | NEWS_FIELDS
 TRUE_WORDS = {"true", "yes", "1", "是"}
 FALSE_WORDS = {"false", "no", "0", "否"}

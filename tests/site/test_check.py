@@ -75,6 +75,12 @@ def edit(path: str, old: str, new: str):
     return lambda content: replace(content, path, old, new)
 
 
+def copied_story(content):
+    """The cultural performance filed a second time, three hours later, under another name."""
+    text = (content / "articles/wenyi-yanchu.md").read_text(encoding="utf-8")
+    (content / "articles/wenyi-yanchu-2.md").write_text(text.replace("Date: 2026-11-24 07:30", "Date: 2026-11-24 10:30"), encoding="utf-8")
+
+
 # One planted mistake per rule: what is done to the copy, and the one line `check` must print.
 PLANTED = [
     ("encoding", gb18030, "articles/wenyi-yanchu.md:1: 错误:"),
@@ -107,6 +113,7 @@ PLANTED = [
         edit("articles/jiegan-fenshao.md", "Date: 2026-11-24 07:45\n", "Date: 2026-11-24 07:45\nSlug: wuye-guanli\n"),
         "articles/jiegan-fenshao.md:4: 错误: 网址 2026/11/wuye-guanli.html 与 articles/wuye-guanli.md 相同",
     ),
+    ("story-duplicate", copied_story, "articles/wenyi-yanchu-2.md:1: 错误: 与 articles/wenyi-yanchu.md 标题相同"),
     (
         "tag-near-duplicate",
         edit("articles/jinqiao-bianmin.md", "Tags: 便民服务, 医疗卫生, 社区服务", "Tags: 便民服务, 医疗卫生, 社区 服务"),

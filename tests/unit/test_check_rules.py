@@ -20,6 +20,7 @@ BROKEN_SYMLINK = object()  # a file name that points nowhere: the file cannot be
 PICTURES = {"images/zoufang.jpg": jpeg(64, 48), "images/broken.jpg": b"<html>not a picture</html>"}
 BODY = "铁东区坚持以“标准化+便民化”为主线，系统推进有物业小区提质增效，推动实现物业服务全覆盖。\n"
 CAPTION = "社区工作人员入户走访，了解居民诉求。本报通讯员 东宣 摄"
+OTHER_BODY = "区政府召开第十二次常务会议，研究部署冬季供暖保障和安全生产工作，听取了全区重点项目建设进展情况汇报。\n"
 
 
 def item(head: str, body: str = BODY) -> str:
@@ -105,12 +106,12 @@ BAD = [
     ("correction-undated", {X: article("Correction: 原稿将“城东人民法庭”误为“城西人民法庭”，已更正。")}, [(X, 4, "correction-undated", WARNING)]),
     (
         "url-duplicate",
-        {"articles/wuye-guanli.md": article(), "photos/wuye-guanli.md": article(date="2026-11-25 09:00")},
+        {"articles/wuye-guanli.md": article(), "photos/wuye-guanli.md": article(date="2026-11-25 09:00", body=OTHER_BODY)},
         [("photos/wuye-guanli.md", 1, "url-duplicate", ERROR)],
     ),
     (
         "url-duplicate",
-        {"articles/wuye-guanli.md": article(), "articles/a.md": article("Slug: wuye-guanli", date="2026-11-01")},
+        {"articles/wuye-guanli.md": article(), "articles/a.md": article("Slug: wuye-guanli", date="2026-11-01", body=OTHER_BODY)},
         [("articles/a.md", 4, "url-duplicate", ERROR)],
     ),
     (
@@ -119,18 +120,33 @@ BAD = [
         [("pages/guanyu.md", 2, "url-duplicate", ERROR)],
     ),
     (
+        "story-duplicate",
+        {"articles/a.md": article(), "articles/b.md": article(date="2026-11-25 08:30")},
+        [("articles/b.md", 1, "story-duplicate", ERROR)],
+    ),
+    (
+        "story-duplicate",
+        {"articles/a.md": article(), "articles/b.md": article(date="2026-11-25 08:30").replace("健全管理机制 破解治理难题", "铁东区实现物业服务全覆盖")},
+        [("articles/b.md", 1, "story-duplicate", ERROR)],
+    ),
+    (
+        "story-duplicate",
+        {"articles/a.md": article(), "articles/b.md": article(date="2026-11-25 08:30").replace("健全管理机制 破解治理难题", "健全管理机制　破解治理难题")},
+        [("articles/b.md", 1, "story-duplicate", ERROR)],
+    ),
+    (
         "tag-near-duplicate",
-        {"articles/a.md": article("Tags: 物业管理, 社区服务"), "articles/b.md": article("Tags: 物业 管理", date="2026-11-24 09:00")},
+        {"articles/a.md": article("Tags: 物业管理, 社区服务"), "articles/b.md": article("Tags: 物业 管理", date="2026-11-24 09:00", body=OTHER_BODY)},
         [("articles/b.md", 4, "tag-near-duplicate", WARNING)],
     ),
     (
         "tag-near-duplicate",
-        {"articles/a.md": article("Tags: G20峰会"), "articles/b.md": article("Tags: Ｇ20峰会", date="2026-11-23")},
+        {"articles/a.md": article("Tags: G20峰会"), "articles/b.md": article("Tags: Ｇ20峰会", date="2026-11-23", body=OTHER_BODY)},
         [("articles/b.md", 4, "tag-near-duplicate", WARNING)],
     ),
     (
         "tag-near-duplicate",
-        {"articles/a.md": article("Tags: G20峰会"), "articles/b.md": article("Tags: g20峰会", date="2026-11-24 09:00")},
+        {"articles/a.md": article("Tags: G20峰会"), "articles/b.md": article("Tags: g20峰会", date="2026-11-24 09:00", body=OTHER_BODY)},
         [("articles/b.md", 4, "tag-near-duplicate", WARNING)],
     ),
     ("image-missing", {"photos/x.md": photo("Photo: images/jinqiu.jpg", "Alt: 学生们手捧助学金站成一排")}, [("photos/x.md", 4, "image-missing", ERROR)]),
@@ -184,7 +200,7 @@ BAD = [
     ),
     (
         "link-broken",  # the file is there, but Pelican leaves a plain .md link as it is: a dead link
-        {X: article(body="详见[相关报道](y.md)。\n"), "articles/y.md": article(date="2026-11-23")},
+        {X: article(body="详见[相关报道](y.md)。\n"), "articles/y.md": article(date="2026-11-23").replace("健全管理机制 破解治理难题", "物业服务提质增效")},
         [(X, 5, "link-broken", ERROR)],
     ),
     ("modified-before-date", {X: article("Modified: 2026-11-20 09:00")}, [(X, 4, "modified-before-date", ERROR)]),
@@ -250,9 +266,13 @@ GOOD = [
     ("byline-no-name", {X: article("Byline: 本报讯（记者 常欣月 通讯员 高欣）")}),
     ("byline-no-name", {X: article("Byline: 本报讯(记者 常欣月 通讯员 高欣)")}),  # half-width is print style here
     ("correction-undated", {X: article("Correction: 2026-11-25 原稿将“城东人民法庭”误为“城西人民法庭”，已更正。")}),
-    ("url-duplicate", {"articles/wuye-guanli.md": article(), "photos/wuye-guanli.md": article(date="2026-10-24")}),
-    ("url-duplicate", {"articles/wuye-guanli.md": article(), "articles/draft.md": article("Status: draft", "Slug: wuye-guanli")}),
-    ("tag-near-duplicate", {"articles/a.md": article("Tags: 法治, 社区服务"), "articles/b.md": article("Tags: 法制, 社区服务")}),
+    ("url-duplicate", {"articles/wuye-guanli.md": article(), "photos/wuye-guanli.md": article(date="2026-10-24", body=OTHER_BODY)}),
+    ("url-duplicate", {"articles/wuye-guanli.md": article(), "articles/draft.md": article("Status: draft", "Slug: wuye-guanli", body=OTHER_BODY)}),
+    ("tag-near-duplicate", {"articles/a.md": article("Tags: 法治, 社区服务"), "articles/b.md": article("Tags: 法制, 社区服务", body=OTHER_BODY)}),
+    # a weekly meeting's headline over a new story each time
+    ("story-duplicate", {"articles/a.md": article(), "articles/b.md": article(date="2026-11-17 08:30", body=OTHER_BODY)}),
+    ("story-duplicate", {"articles/a.md": article(), "articles/b.md": article("Follows: articles/a.md", date="2026-11-25 08:30")}),
+    ("story-duplicate", {"articles/a.md": article(), "pages/a.md": article()}),  # a fixed page is no story
     ("image-missing", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("image-missing", {X: article(body=f'{BODY}\n![社区工作人员入户走访]({{static}}/images/zoufang.jpg "{CAPTION}")\n')}),
     ("image-missing", {X: article(body=f'{BODY}\n![社区工作人员入户走访](../images/zoufang.jpg "{CAPTION}")\n')}),
@@ -331,7 +351,7 @@ def test_a_rule_that_fails_is_one_finding_not_a_traceback():
 
 
 def test_summary_and_exit_status(tmp_path):
-    found = findings(tmp_path, {X: article("Kiker: x"), "articles/y.md": article(date="2026-13-01")})
+    found = findings(tmp_path, {X: article("Kiker: x"), "articles/y.md": article(date="2026-13-01", body=OTHER_BODY)})
     assert [rule for _, _, rule, _ in found] == ["field-unknown", "date-invalid"]  # sorted by path, then line
     context = make_context(SETTINGS, tmp_path / "content", NOW)
     sources, _ = read_all(context)
