@@ -159,11 +159,12 @@ def lock(c):
 
 
 @task(name="import")
-def import_page(c, page, date="", content=CONTENT):
-    """Turn a print page (plain text) into one draft per item under content/drafts/, with a report; never overwrites."""
+def import_page(c, page, date="", content=CONTENT, again=False):
+    """Turn a print page (plain text) into one draft per item under content/drafts/, with a report; never overwrites,
+    and leaves out items already published (--again drafts them too)."""
     from bulletin.cli import main
 
-    sys.exit(main([page, "--content", content, *(["--date", date] if date else [])]))
+    sys.exit(main([page, "--content", content, *(["--date", date] if date else []), *(["--again"] if again else [])]))
 
 
 @task

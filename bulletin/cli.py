@@ -6,12 +6,15 @@ import re
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import jieba
 import jieba.analyse
 
+from checks.duplicates import runs_of, same_story
 from checks.settings import content_folder, load_settings
+from checks.source import parse_source
 from editor.scaffold import file_slug
 from plugins.editorial.encoding import encoding_guess
 from plugins.slugs.pinyin import pinyin_slug
@@ -54,6 +57,35 @@ def known_tags(content: Path) -> list[str]:
     return sorted(tags)
 
 
+class Published(NamedTuple):
+    """A story already in content/ and not a draft, as an imported item is compared with it."""
+
+    path: str
+    title: str
+    runs: frozenset[str]
+
+
+def published_stories(content: Path) -> list[Published]:
+    """Every story in content/ that is not a draft (fixed pages left out)."""
+    found = []
+    for file in sorted(content.rglob("*.md")):
+        path = file.relative_to(content).as_posix()
+        source = parse_source(file.read_text(encoding="utf-8", errors="replace"), path)
+        if not source.is_draft and source.value("title") and not path.startswith("pages/"):
+            found.append(Published(path, source.value("title"), runs_of("\n".join(line for _, line in source.body()))))
+    return found
+
+
+def already_published(item: Item, stories: list[Published]) -> tuple[str, str, str] | None:
+    """(path, why in Chinese, in English) of the published story the item already is; None if none."""
+    runs = runs_of("\n".join([item.caption, *(text for _, text in item.blocks)]))
+    for story in stories:
+        why = same_story(item.title, runs, story.title, story.runs)
+        if why:
+            return story.path, *why
+    return None
+
+
 def free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
     """folder/slug.md, or slug-2.md… when another item of this page took that name."""
     path, number = folder / f"{slug}.md", 2
@@ -88,8 +120,9 @@ def summary_line(item: Item, section: str, tags: list[str]) -> str:
     return "，".join(found)
 
 
-def import_page(page: Path, content: Path, date: str, site_settings: dict) -> tuple[list[str], int]:
-    """Write the page's items as drafts; return the report's lines and the exit status."""
+def import_page(page: Path, content: Path, date: str, site_settings: dict, again: bool = False) -> tuple[list[str], int]:
+    """Write the page's items as drafts, but for those already published (unless `again`); return
+    the report's lines and the exit status."""
     text, encoding_note = read_page(page)
     settings = import_settings(site_settings)
     sections = list(site_settings.get("FRONTPAGE_SECTIONS") or ["要闻"])
@@ -101,7 +134,8 @@ def import_page(page: Path, content: Path, date: str, site_settings: dict) -> tu
     tags_in_use = known_tags(content)
     keywords = [jieba.analyse.extract_tags(item.text(), topK=20, allowPOS=KEYWORD_PARTS_OF_SPEECH) for item in items]
     common = common_words([item.text() for item in items], {word for words in keywords for word in words})
-    written, skipped, doubts = [], 0, 0
+    written, skipped, doubts, published = [], 0, 0, 0
+    stories = [] if again else published_stories(content)
     for item, item_keywords in zip(items, keywords):
         extra = []
         if not item.title:
@@ -128,6 +162,13 @@ def import_page(page: Path, content: Path, date: str, site_settings: dict) -> tu
         )
         where = f"{page}:{item.line}"
         shown = path.relative_to(content.parent) if path.is_relative_to(content.parent) else path
+        existing = already_published(item, stories)
+        if existing:
+            published += 1
+            story, zh, en = existing
+            report.append(f"{where}: 《{item.title}》已经发布：与 {story} {zh}，没有再生成草稿；确要再导入请加 --again "
+                          f"(already published as {story}: {en}; no draft written)")
+            continue
         if not write_new(path, markdown):
             skipped += 1
             report.append(f"{where}: {shown} 已经存在，没有覆盖；请先改名或删去旧文件 (exists, not overwritten)")
@@ -140,8 +181,9 @@ def import_page(page: Path, content: Path, date: str, site_settings: dict) -> tu
     articles = sum(item.kind == "article" for item in items)
     report.append(
         f"共 {len(items)} 条：{articles} 篇文章、{len(items) - articles} 条图片新闻；写入 {len(written)} 个草稿，"
-        f"{doubts} 处待核实{f'，{skipped} 个已存在未覆盖' if skipped else ''}。草稿不会发布，核对后删去 Status: draft "
-        f"({len(written)} drafts written, {doubts} doubts, {skipped} skipped)"
+        f"{doubts} 处待核实{f'，{skipped} 个已存在未覆盖' if skipped else ''}{f'，{published} 条已发布未导入' if published else ''}。"
+        f"草稿不会发布，核对后删去 Status: draft "
+        f"({len(written)} drafts written, {doubts} doubts, {skipped} skipped{f', {published} already published' if published else ''})"
     )
     return report, 1 if skipped else 0
 
@@ -151,6 +193,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("page", help="版面文字文件 (the print page as plain text)")
     parser.add_argument("--date", help="见报日期 YYYY-MM-DD (the bulletin's date; default: today, Beijing time)")
     parser.add_argument("--content", help="内容文件夹 (content folder; default: PATH in pelicanconf.py)")
+    parser.add_argument("--again", action="store_true", help="已发布的稿件也生成草稿 (draft items already published too)")
     return parser.parse_args(argv)
 
 
@@ -169,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误: 日期“{day}”应写作 YYYY-MM-DD，例如 2026-11-24 (bad --date)", file=sys.stderr)
         return 2
     try:
-        report, status = import_page(Path(arguments.page), content, date, site_settings)
+        report, status = import_page(Path(arguments.page), content, date, site_settings, again=arguments.again)
     except ValueError as problem:
         print(f"错误: {problem}", file=sys.stderr)
         return 2

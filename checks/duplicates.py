@@ -14,6 +14,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import combinations
 
 from .report import Finding, finding
 from .rules import parse_date
@@ -63,22 +64,33 @@ def similar_pairs(bodies: dict[str, frozenset[str]], at_least: float = NEAR_SAME
 
 
 def story_duplicate(sources: list[Source], context: Context) -> list[Finding]:
-    """The later of two stories with one headline, or nearly one body, named with the earlier."""
-    stories = [source for source in sources if not source.is_page and source.value("title")]
-    by_path = {source.path: source for source in stories}
-    found: dict[tuple[str, str], Finding] = {}
-    all_bodies = {source.path: runs_of("\n".join(line for _, line in source.body())) for source in stories}
-    bodies = {path: runs for path, runs in all_bodies.items() if len(runs) >= MIN_RUNS}
-    for same in grouped(stories, lambda source: headline_key(source.value("title"))):
-        first, *later = sorted(same, key=lambda source: order_of(source, context))
-        for source in later:
-            if not follows(source, first) and not other_stories(bodies.get(first.path), bodies.get(source.path)):
-                found[(first.path, source.path)] = duplicate(source, first, f"标题相同（“{source.value('title')}”）", "same headline")
-    for one, other, score in similar_pairs(bodies):
-        first, second = sorted((by_path[one], by_path[other]), key=lambda source: order_of(source, context))
-        if (first.path, second.path) not in found and not follows(second, first):
-            found[(first.path, second.path)] = duplicate(second, first, f"正文有 {score:.0%} 相同", f"{score:.0%} of the body the same")
-    return list(found.values())
+    """The later of two stories that are one (same_story), named with the earlier: the pairs with one
+    headline, and those whose bodies share most of their runs."""
+    stories = {source.path: source for source in sources if not source.is_page and source.value("title")}
+    runs = {path: runs_of("\n".join(line for _, line in source.body())) for path, source in stories.items()}
+    pairs = {tuple(sorted(pair)) for group in grouped(stories.values(), lambda source: headline_key(source.value("title")))
+             for pair in combinations((source.path for source in group), 2)}
+    pairs |= {(one, other) for one, other, _ in similar_pairs({path: body for path, body in runs.items() if len(body) >= MIN_RUNS})}
+    found = []
+    for one, other in sorted(pairs):
+        first, second = sorted((stories[one], stories[other]), key=lambda source: order_of(source, context))
+        why = same_story(first.value("title"), runs[first.path], second.value("title"), runs[second.path])
+        if why and not follows(second, first):
+            found.append(duplicate(second, first, *why))
+    return found
+
+
+def same_story(headline: str, runs: frozenset[str], other_headline: str, other_runs: frozenset[str]) -> tuple[str, str] | None:
+    """Why two stories (their headlines and body runs) are one, in Chinese and English; None when
+    they are two. The one judgement `invoke check` and `invoke import` both make."""
+    body, other_body = (runs if len(runs) >= MIN_RUNS else None), (other_runs if len(other_runs) >= MIN_RUNS else None)
+    if headline_key(headline) == headline_key(other_headline) and not other_stories(body, other_body):
+        return f"标题相同（“{headline}”）", "same headline"
+    if body and other_body:
+        score = len(body & other_body) / len(body | other_body)
+        if score >= NEAR_SAME:
+            return f"正文有 {score:.0%} 相同", f"{score:.0%} of the body the same"
+    return None
 
 
 def other_stories(one: frozenset[str] | None, other: frozenset[str] | None) -> bool:
@@ -97,9 +109,9 @@ def grouped(stories: Iterable[Source], key) -> list[list[Source]]:
 
 
 def order_of(source: Source, context: Context) -> tuple:
-    """Which of two came first: the earlier date, then the path."""
+    """Which of two came first: a published story before a draft, then the earlier date, then the path."""
     date = parse_date(source.value("date"), context) if source.field("date") else None
-    return (date.timestamp() if date else float("inf"), source.path)
+    return (source.is_draft, date.timestamp() if date else float("inf"), source.path)
 
 
 def follows(later: Source, earlier: Source) -> bool:

@@ -51,10 +51,11 @@ def body_paragraphs(source) -> list[str]:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
-    """The demo content with the seed page imported into it, and the import's output."""
+    """The demo content with the seed page imported into it again (--again: its items are published
+    already), and the import's output."""
     content = tmp_path_factory.mktemp("imported") / "content"
     shutil.copytree(ROOT / "content", content)
-    process = import_page(PAGE, content, "--date", "2026-11-24")
+    process = import_page(PAGE, content, "--date", "2026-11-24", "--again")
     assert process.returncode == 0, process.stdout + process.stderr
     return content, process.stdout
 
@@ -122,9 +123,11 @@ def test_check_finds_nothing_to_fix_in_the_drafts_but_their_placeholders(importe
     process = run_task("check", "--content", str(content))
     findings = [line for line in process.stdout.splitlines() if re.match(r"^\S+:\d+: ", line)]
     assert findings, process.stdout
-    for line in findings:
-        assert line.startswith("drafts/tiedongqu-") and re.search(r"\((image-missing|field-missing):", line), line
-    assert len(findings) == 6  # three photos, each with no file yet and no Alt (a required field) yet
+    placeholders = [line for line in findings if re.search(r"\((image-missing|field-missing):", line)]
+    assert len(placeholders) == 6 and all(line.startswith("drafts/tiedongqu-") for line in placeholders)  # three photos: no file, no Alt yet
+    duplicates = [line for line in findings if "(story-duplicate:" in line]
+    assert len(duplicates) == len(SEED_ITEMS) and all(line.startswith("drafts/") for line in duplicates), "each draft, imported again, is named"
+    assert len(findings) == len(placeholders) + len(duplicates)
 
 
 def test_the_drafts_preview_and_do_not_stop_a_publish(imported, tmp_path):
@@ -179,3 +182,24 @@ def test_bad_input_gets_one_clear_line_and_no_traceback(tmp_path, page_bytes, ar
     assert message in process.stdout + process.stderr
     assert "Traceback" not in process.stderr
     assert not (tmp_path / "content/drafts").exists()
+
+
+def test_items_already_published_are_not_drafted_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    process = import_page(PAGE, content, "--date", "2026-11-24")
+    assert process.returncode == 0, process.stdout + process.stderr
+    assert not (content / "drafts").exists()
+    said = [line for line in process.stdout.splitlines() if "已经发布" in line]
+    assert len(said) == len(SEED_ITEMS)
+    assert "《健全管理机制 破解治理难题》已经发布：与 articles/wuye-guanli.md 标题相同" in process.stdout
+    assert f"{len(SEED_ITEMS)} already published" in process.stdout
+
+
+def test_an_item_with_a_new_headline_but_the_published_body_is_found_too(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    story = content / "articles/wenyi-yanchu.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("Title: 立足群众文化需求 丰富群众文化生活", "Title: 区文联举办文艺演出"), encoding="utf-8")
+    process = import_page(PAGE, content, "--date", "2026-11-24")
+    assert "《立足群众文化需求 丰富群众文化生活》已经发布：与 articles/wenyi-yanchu.md 正文有" in process.stdout
