@@ -77,11 +77,17 @@ class OtherThreads(OSError):
 def alone() -> Iterator[None]:
     """The build with no thread but this one, Pelican's progress display paused; OtherThreads if another runs."""
     with progress_display_paused():
-        if threading.active_count() > 1:
-            names = ", ".join(sorted(t.name for t in threading.enumerate() if t is not threading.current_thread()))
+        others = other_threads()
+        if others:
+            names = ", ".join(sorted(thread.name for thread in others))
             logger.debug("其他线程仍在运行，不分出第二个进程 (other threads run, %s: the work is done in one process)", names)
             raise OtherThreads(f"other threads run: {names}")
         yield
+
+
+def other_threads() -> list[threading.Thread]:
+    """The threads running beside this one."""
+    return [thread for thread in threading.enumerate() if thread is not threading.current_thread()]
 
 
 def run_copy(work: Callable[[object], None], descriptor: int, parent: int, log_to: logging.Handler) -> None:

@@ -3,13 +3,23 @@ second hands back its results, its warnings (logged again by the build) and its 
 
 import logging
 import os
+import threading
 import time
 from collections import Counter
 
 import pytest
 
 from plugins.core.errors import BuildError
+from plugins.incremental import forked
 from plugins.incremental.halves import in_two_processes, writer_of
+
+
+@pytest.fixture(autouse=True)
+def only_the_tests_threads_count(monkeypatch):
+    """The test runner's own threads (a browser test's server, Playwright's loop) run in this
+    process too; the build's no-fork-beside-threads rule counts only the threads a test starts."""
+    runner = set(threading.enumerate())
+    monkeypatch.setattr(forked, "other_threads", lambda: [t for t in threading.enumerate() if t is not threading.current_thread() and t not in runner])
 
 # Addresses as the articles generator writes them: stories, listings and their pages, archives.
 NAMES = [
