@@ -114,8 +114,10 @@ def screenshots(c, content=CONTENT, output=OUTPUT):
 
 
 @task
-def new(c, title, section="要闻", photo=False, slug="", content=CONTENT):
+def new(c, title="", section="要闻", photo=False, slug="", content=CONTENT):
     """Start a new article (or --photo item) as a draft from its title; never overwrites a file."""
+    if not title.strip():
+        sys.exit('请给出标题，例如：invoke new --title "铁东区召开物业管理工作推进会" (a title is needed: --title)')
     from zoneinfo import ZoneInfo
 
     from editor.scaffold import file_slug, scaffold

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from plugins.photos.caption import split_credit
-from plugins.photos.images import PhotoProblem, checked_size, resolve_src
+from plugins.photos.images import PhotoProblem, checked_size, missing_hint, resolve_src
 
 from .report import Finding, finding
 from .settings import MARKDOWN_SUFFIXES, Context
@@ -58,7 +58,7 @@ def body_images(source: Source, context: Context) -> list[Finding]:
             path = resolve_src(src, source.file.parent, context.content_root)
             if path is None:
                 continue  # a picture on another site is not ours to check
-            found += unpublishable(source, number, src, path, context)
+            found += unpublishable(source, number, src, path, context, missing_hint(src, source.file.parent, context.content_root))
             if not image["alt"].strip():
                 found.append(finding(
                     source.path, number, "image-no-alt",
@@ -73,14 +73,17 @@ def body_images(source: Source, context: Context) -> list[Finding]:
     return found
 
 
-def unpublishable(source: Source, line: int, src: str, path: Path, context: Context) -> list[Finding]:
-    """A finding for a picture that cannot be published, in the photos plugin's words, or none."""
+def unpublishable(source: Source, line: int, src: str, path: Path, context: Context, hint: str = "") -> list[Finding]:
+    """A finding for a picture that cannot be published, in the photos plugin's words (with the
+    fix, when only `{static}/` is missing), or none."""
     problem = image_problem(path, context)
     if not problem:
         return []
     rule, message = problem
     zh, _, en = message.rpartition(" (")
-    return [finding(source.path, line, rule, f"图片 {src}：{zh}", f"{en.rstrip(')')}: {src}")]
+    hint_zh, _, hint_en = hint.rpartition(" (")
+    extra_en = f"; {hint_en.rstrip(')')}" if hint and rule == "image-missing" else ""
+    return [finding(source.path, line, rule, f"图片 {src}：{zh}{hint_zh if rule == 'image-missing' else ''}", f"{en.rstrip(')')}: {src}{extra_en}")]
 
 
 def links_broken(source: Source, context: Context) -> list[Finding]:

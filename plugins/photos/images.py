@@ -28,6 +28,20 @@ def resolve_src(src: str, source_dir: Path, content_root: Path) -> Path | None:
     return source_dir / src
 
 
+def static_spelling(src: str, source_dir: Path, content_root: Path) -> str | None:
+    """`{static}/src` when `src`, written relative to the story, names no file beside it but one
+    under content/: the editor left out `{static}/` (images/x.jpg for {static}/images/x.jpg)."""
+    if "://" in src or src.startswith(("data:", "//", "/", "{", "|")) or (source_dir / src).exists():
+        return None
+    return "{static}/" + src if (content_root / src).is_file() else None
+
+
+def missing_hint(src: str, source_dir: Path, content_root: Path) -> str:
+    """What to write instead when a picture is missing only for want of `{static}/` ("" otherwise)."""
+    spelling = static_spelling(src, source_dir, content_root)
+    return f"；文件在 content/{src}，请写作 {spelling} (write {spelling})" if spelling else ""
+
+
 def checked_size(path: Path, content_root: Path, max_pixels: int) -> tuple[int, int]:
     """The photo's shown (width, height); raise PhotoProblem when it cannot be published."""
     if not path.resolve().is_relative_to(content_root.resolve()):

@@ -27,7 +27,13 @@ from plugins.core.errors import bad_setting
 from .cache import PhotoCache, photo_key, planned
 from .caption import split_credit
 from .figure import Photo, figure_html, rewrite_images
-from .images import IMAGE_SUFFIXES, PhotoProblem, checked_size, resolve_src
+from .images import (
+    IMAGE_SUFFIXES,
+    PhotoProblem,
+    checked_size,
+    missing_hint,
+    resolve_src,
+)
 from .making import Making
 from .pipeline import make_into_cache
 from .settings import merged, recipe
@@ -118,7 +124,7 @@ def build_photos(content) -> None:
         try:
             photo = BUILD.plan(path, content_root, jobs)
         except PhotoProblem as problem:
-            logger.error("%s: 图片 %s：%s", where, img.get("src"), problem)
+            logger.error("%s: 图片 %s：%s%s", where, img.get("src"), problem, missing_hint(img.get("src", ""), source_dir, content_root))
             return None
         caption = split_credit(img.attrs.pop("title", ""))
         check_words(where, img.get("src"), img.get("alt", ""), caption.text or caption.credit)

@@ -43,3 +43,9 @@ def test_a_new_draft_previews_with_its_banner_and_without_the_guide(tmp_path):
     assert process.returncode == 0
     page = (tmp_path / "out/drafts/wenyi-yanchu.html").read_text(encoding="utf-8")
     assert "草稿" in page and "写稿说明" not in page
+
+
+def test_new_without_a_title_says_so_in_chinese(tmp_path):
+    process = subprocess.run([sys.executable, "-m", "invoke", "new", "--content", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert process.returncode != 0
+    assert process.stderr.strip().startswith("请给出标题") and not list(tmp_path.rglob("*.md"))

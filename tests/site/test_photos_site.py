@@ -162,6 +162,8 @@ BAD_PHOTOS = [
     ("bomb", "![现场]({static}/images/big.jpg \"说明。东宣 摄\")", {"images/big.jpg": phone_jpeg()}, ("-e", "PHOTOS_MAX_PIXELS=1000000"), "images/big.jpg", "超过上限 1000000 像素"),
     ("no-caption", "![现场]({static}/images/a.jpg)", {"images/a.jpg": phone_jpeg()}, (), "images/a.jpg", "缺少图片说明"),
     ("no-alt", "![]({static}/images/a.jpg \"说明。东宣 摄\")", {"images/a.jpg": phone_jpeg()}, (), "images/a.jpg", "缺少替代文字"),
+    ("no-static", "![现场](images/a.jpg \"说明。东宣 摄\")", {"images/a.jpg": phone_jpeg()}, (), "images/a.jpg",
+     "文件在 content/images/a.jpg，请写作 {static}/images/a.jpg"),
 ]
 
 

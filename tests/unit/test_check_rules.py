@@ -403,3 +403,12 @@ def test_fix_keeps_a_file_without_a_final_line_end():
 @pytest.mark.parametrize("text", ["a\nb\n", "a\r\nb", "a\rb\r\n\r\n", "", "\n"])
 def test_lines_with_ends_give_the_text_back(text):
     assert "".join(line + end for line, end in lines_with_ends(text)) == text
+
+
+def test_a_picture_written_without_static_is_told_how_to_write_it(tmp_path):
+    content = write_files(tmp_path / "content", {**PICTURES, X: article(body=f'{BODY}\n![社区工作人员入户走访](images/zoufang.jpg "{CAPTION}")\n')})
+    context = make_context(SETTINGS, content, NOW)
+    sources, _ = read_all(context)
+    [found] = [f for f in check_sources(sources, context) if f.rule == "image-missing"]
+    assert "文件在 content/images/zoufang.jpg，请写作 {static}/images/zoufang.jpg" in found.zh
+    assert found.en.endswith("write {static}/images/zoufang.jpg")
