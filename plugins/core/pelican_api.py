@@ -43,6 +43,35 @@ class OneLineBuildErrors(logging.Filter):
         return True
 
 
+# Pelican's own lines about a mistake this project's plugins name already, in Chinese, with the
+# file and line (editorial's reader: a missing Title or Date; slugs: two items at one address), or
+# about nothing wrong (two stories with one slug in different months have two addresses here).
+FOLDED = {
+    "pelican.contents": ("Skipping %s: could not find information about '%s'",),
+    "pelican.utils": ('There are %s items "%s" with lang %s', "There are %s original (not translated) items %s"),
+}
+
+
+class FoldedIntoOurs(logging.Filter):
+    """Drops Pelican's record when its message is one of FOLDED (Pelican 4.12's wording)."""
+
+    def __init__(self, templates: tuple[str, ...]) -> None:
+        super().__init__()
+        self.templates = templates
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.msg if isinstance(record.msg, str) else ""
+        return not any(message == template or message.startswith(template + ":") for template in self.templates)
+
+
+def fold_pelican_messages() -> None:
+    """Say each problem once: leave out Pelican's lines that ours already say (once, however often called)."""
+    for name, templates in FOLDED.items():
+        pelican_logger = logging.getLogger(name)
+        if not any(isinstance(f, FoldedIntoOurs) for f in pelican_logger.filters):
+            pelican_logger.addFilter(FoldedIntoOurs(templates))
+
+
 def quiet_build_errors() -> None:
     """Have Pelican log a BuildError as one line (once, however often called)."""
     main_logger = logging.getLogger("pelican")

@@ -4,7 +4,7 @@ from pelican import signals
 
 from .errors import BuildError
 from .order import order_problems
-from .pelican_api import check_version, quiet_build_errors
+from .pelican_api import check_version, fold_pelican_messages, quiet_build_errors
 
 
 def check_start(pelican) -> None:
@@ -18,4 +18,5 @@ def check_start(pelican) -> None:
 def connect() -> None:
     """Connect the start-up checks (once: Pelican's signals take a handler once however often connected)."""
     quiet_build_errors()
+    fold_pelican_messages()
     signals.initialized.connect(check_start)

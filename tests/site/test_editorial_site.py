@@ -237,3 +237,18 @@ def test_items_with_chinese_file_names_or_slugs_get_pinyin_addresses(build_site)
     assert site.html("2026/11/yiliao-fuwu-jinshequ.html").h1.get_text() == "医疗服务进社区"
     assert site.html("2026/11/fazhi-zhengfu.html").h1.get_text() == "法治政府建设"
     assert all(path.relative_to(site.output).as_posix().isascii() for path in site.pages())
+
+
+def test_each_mistake_is_said_once_in_the_editors_words(tmp_path):
+    """Pelican's own English lines about a missing Date or two items with one slug are left out: ours say it."""
+    from sitebuild import build
+
+    site = build(tmp_path, {
+        "articles/nodate.md": "Title: 没有日期\nCategory: 民生\n\n正文。\n",
+        "articles/a.md": "Title: 第一篇\nDate: 2026-10-24\nCategory: 民生\nSlug: changwu-huiyi\n\n正文。\n",
+        "articles/b.md": "Title: 第二篇\nDate: 2026-11-24\nCategory: 民生\nSlug: changwu-huiyi\n\n正文。\n",  # another month: another address
+    })
+    log = " ".join(site.log.split())
+    assert "articles/nodate.md:1: 错误: 缺少 Date" in log
+    assert "could not find information" not in log and "There are 2" not in log
+    assert (site.output / "2026/10/changwu-huiyi.html").exists() and (site.output / "2026/11/changwu-huiyi.html").exists()
