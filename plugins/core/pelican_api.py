@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pelican
+from markdown import Markdown
+from pelican.generators import ArticlesGenerator
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 from pelican.writers import FileOverwriteFailedError, Writer
 from rich.live import Live  # Pelican's console's
 
@@ -80,11 +84,6 @@ def quiet_build_errors() -> None:
 
 
 # --- readers and generators ---
-# Imported here, with the section, so that each section of this module stands alone.
-from markdown import Markdown
-from pelican.generators import ArticlesGenerator
-from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
 
 # Where Python-Markdown's meta extension registers its preprocessor; Pelican's `_parse_metadata`
 # takes it out to convert a formatted field (Summary), and a converter used again must have it back.

@@ -49,18 +49,20 @@ class Build:
 
     def start(self, pelican) -> None:
         settings = pelican.settings
-        self.record = Path(merged(settings)["INCREMENTAL_CACHE_PATH"])
-        self.stories_path = Path(merged(settings)["INCREMENTAL_STORIES_PATH"])
-        self.read_ahead_from = merged(settings)["INCREMENTAL_READ_AHEAD_FROM"]
-        self.halves_from = merged(settings)["INCREMENTAL_TWO_WRITERS_FROM"]
+        options = merged(settings)
+        self.record = Path(options["INCREMENTAL_CACHE_PATH"])
+        self.stories_path = Path(options["INCREMENTAL_STORIES_PATH"])
+        self.read_ahead_from = options["INCREMENTAL_READ_AHEAD_FROM"]
+        self.halves_from = options["INCREMENTAL_TWO_WRITERS_FROM"]
         self.shelf: Shelf | None = None  # opened by the first generator that reads
         self.read = self.kept = self.taken_ahead = 0
         self.output = Path(pelican.output_path).resolve()  # the site as the last build left it
         places = code_places(settings["THEME"], settings.get("PLUGIN_PATHS", []), pelican.plugins, Path(__file__).resolve().parent.parent)
         self.salt = salt_of(settings, places, installed())
-        self.distrust_stories = untrusted(signals, STORY_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
-        self.distrust_pages = untrusted(signals, PAGE_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
-        self.distrust_writes = untrusted(signals, WRITE_SIGNALS, merged(settings)["INCREMENTAL_SAFE_PLUGINS"])
+        safe = options["INCREMENTAL_SAFE_PLUGINS"]
+        self.distrust_stories = untrusted(signals, STORY_SIGNALS, safe)
+        self.distrust_pages = untrusted(signals, PAGE_SIGNALS, safe)
+        self.distrust_writes = untrusted(signals, WRITE_SIGNALS, safe)
         if self.distrust_stories:
             logger.info("增量构建：每篇稿件都重新读取，因为这些插件在读稿时工作，不能沿用上次的结果 (every story read again: "
                         "plugins work on per-story signals, %s; list them in INCREMENTAL_SAFE_PLUGINS once checked)", "; ".join(self.distrust_stories))
@@ -72,7 +74,7 @@ class Build:
         self.found_unsafe: dict[str, list[str]] = {name: [trip] for name, trip in unsafe}
         self.unsafe: set[str] = set()
         self.checked: dict[str, int] = {}  # template → pages checked with tripwires in this build
-        self.check_pages = merged(settings)["INCREMENTAL_CHECKED_PAGES"]
+        self.check_pages = options["INCREMENTAL_CHECKED_PAGES"]
         self.digests = Digests()
         self.now: dict[str, str] = {}  # page → digest of its inputs, rendered or reused
         self.reused = 0
