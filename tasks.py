@@ -17,6 +17,17 @@ HOST = "127.0.0.1"
 PORT = 8000
 
 
+def rules_help() -> str:
+    """invoke check's help: what it does, then every rule by its id, level and what it finds."""
+    from checks.catalogue import RULES
+
+    rows = [f"  {rule:<22} {'错误' if r.level == 'error' else '警告'}{' --fix' if r.fixable else ''}  {r.finds}" for rule, r in RULES.items()]
+    return (
+        "Check content/ for editors' mistakes, one line each; exit 1 on an error; --fix mends what is marked --fix.\n\n"
+        "规则 (rules):\n" + "\n".join(rows)
+    )
+
+
 def pelican_command(settings: str, content: str, output: str, cache="") -> list[str]:
     """Pelican on `content` with `settings` into `output`, in a new process as CI runs it."""
     args = [sys.executable, "-m", "pelican", content, "-s", settings, "-o", output]
@@ -34,11 +45,10 @@ def pelican(c, settings: str, content: str, output: str, cache="") -> None:
 
 @task
 def build(c, content=CONTENT, output=OUTPUT):
-    """Build content/ into output/ with pelicanconf.py; what invoke check finds is shown, not fatal."""
-    from checks.cli import main as check_content
+    """Check, then build content/ into output/ with pelicanconf.py; an error stops it, output/ untouched."""
+    from editor.build import run
 
-    check_content(["--content", content])
-    pelican(c, SETTINGS, content, output)
+    sys.exit(run(pelican_command(SETTINGS, content, output), content, output))
 
 
 @task
@@ -169,9 +179,11 @@ def import_page(c, page, date="", content=CONTENT, again=False):
     sys.exit(main([page, "--content", content, *(["--date", date] if date else []), *(["--again"] if again else [])]))
 
 
-@task
 def check(c, fix=False, content=CONTENT):
-    """Check content/ for editors' mistakes, one line each; --fix mends punctuation and broken sentences."""
     from checks.cli import main
 
     sys.exit(main(["--content", content, *(["--fix"] if fix else [])]))
+
+
+check.__doc__ = rules_help()
+check = task(help={"fix": "改正可以安全改正的问题（标有 --fix 的规则）", "content": "内容文件夹，默认 content/"})(check)

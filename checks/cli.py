@@ -34,7 +34,7 @@ SETTINGS = ROOT / "pelicanconf.py"
 # Rules on one file at a time, then rules across all of them.
 FILE_RULES = (
     rules.title_missing, rules.title_too_long, rules.date_missing, rules.date_invalid, rules.modified_before_date,
-    rules.date_future, rules.section_unknown, rules.field_missing, rules.placeholder_left, rules.field_unknown, rules.lead_invalid, rules.byline_no_name,
+    rules.date_future, rules.section_unknown, rules.status_unknown, rules.field_missing, rules.placeholder_left, rules.field_unknown, rules.lead_invalid, rules.byline_no_name,
     rules.correction_undated, media.photo_field, media.body_images, media.links_broken,
     rules.body_empty, rules.html_active, rules.punctuation_halfwidth, rules.sentence_broken,
 )
@@ -110,18 +110,23 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     """Check (and with --fix mend) a content folder; 1 when anything is an error, 2 when it cannot run."""
+    return check(argv)[0]
+
+
+def check(argv: list[str] | None = None) -> tuple[int, list[Finding]]:
+    """main's exit status, and the findings it printed."""
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a console that cannot show Chinese still gets every line
     arguments = parse_arguments(argv)
     content = Path(arguments.content) if arguments.content else content_folder(load_settings(SETTINGS), SETTINGS)
     if not content.is_dir():
         print(f"错误: 找不到内容文件夹 {content} (content folder not found)", file=sys.stderr)
-        return 2
+        return 2, []
     try:
         context = make_context(site_settings(SETTINGS, content), content, build_time(os.environ))
     except ValueError as problem:
         print(f"设置有误 (bad setting): {problem}", file=sys.stderr)
-        return 2
+        return 2, []
     sources, unreadable = read_all(context)
     if arguments.published:
         drafts = sum(source.is_draft for source in sources)
@@ -134,4 +139,4 @@ def main(argv: list[str] | None = None) -> int:
     for found in findings:
         print(format_finding(found))
     print(summary(findings, len(sources) + len(unreadable)))
-    return exit_status(findings)
+    return exit_status(findings), findings

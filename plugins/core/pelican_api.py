@@ -7,14 +7,17 @@ stops the build at start-up with one line, rather than building a site that is s
 
 import logging
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import ClassVar
 
 import pelican
 from markdown import Markdown
 from pelican.generators import ArticlesGenerator
+from pelican.log import DEFAULT_LOG_HANDLER  # the console handler Pelican logs through
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -52,6 +55,7 @@ class OneLineBuildErrors(logging.Filter):
 # about nothing wrong (two stories with one slug in different months have two addresses here).
 FOLDED = {
     "pelican.contents": ("Skipping %s: could not find information about '%s'",),
+    "pelican.readers": ("Empty alt attribute for image %s in %s",),  # photos: 缺少替代文字
     "pelican.utils": ('There are %s items "%s" with lang %s', "There are %s original (not translated) items %s"),
 }
 
@@ -76,11 +80,68 @@ def fold_pelican_messages() -> None:
             pelican_logger.addFilter(FoldedIntoOurs(templates))
 
 
+class OneLineProblems(logging.Filter):
+    """Pelican's console (rich) prints a warning or error with a timestamp, wrapped at 80 columns
+    and followed by the logging call's file name; an editor's problem is one line, as `invoke check`
+    writes it (`文件:行: 错误: …`), so the console's handler prints it so, on stderr, and skips it."""
+
+    said: ClassVar[set[str]] = set()  # this build's lines: a story read twice (a draft, a page) says its problem once
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or record.exc_info:
+            return True  # a bug's traceback is for the maintainers, as Pelican shows it
+        line = one_line(record)
+        if line not in self.said:
+            self.said.add(line)
+            print(line, file=sys.stderr, flush=True)
+        return False
+
+
+def one_line(record: logging.LogRecord) -> str:
+    """A warning or error as one line, with 错误 or 警告 where our plugins' messages put it;
+    Pelican's own lines an editor can cause said in the editor's words."""
+    say = IN_EDITORS_WORDS.get(record.msg) if isinstance(record.msg, str) else None
+    if say is not None and isinstance(record.args, tuple):
+        return say(*record.args)
+    message = " ".join(record.getMessage().split())
+    if LEVEL_WORD.search(message):
+        return message
+    return f"{'错误' if record.levelno >= logging.ERROR else '警告'}: {message}"
+
+
+KINDS = {"Tag": "标签", "Category": "栏目", "Author": "作者"}
+# Pelican 4.12's lines about an editor's mistake (contents.py, urlwrappers.py), said as ours are.
+IN_EDITORS_WORDS = {
+    "Unknown status '%s' for file %s, skipping it. (Not in %s)": lambda status, item, _: (
+        f"{item.relative_source_path}: 错误: Status “{status}” 无法识别，这篇稿件没有生成；请写 draft（草稿）、"
+        f"published（发布）或 hidden（隐藏） (unknown Status '{status}': the item is left out)"
+    ),
+    "{filename} used for linking to static content %s in %s. Use {static} instead": lambda target, where: (
+        f"{where}: 警告: {target} 是图片或附件，链接请写 {{static}}/{target} ({{filename}} used for static {target}: write {{static}})"
+    ),
+    "Unable to find '%s', skipping url replacement.": lambda target: (
+        f"警告: 链接 {target} 指向的文件不存在，链接没有改写；请检查文件名 (link target not found: {target})"
+    ),
+    'Unable to generate valid slug for %s "%s".': lambda kind, name: (
+        f"警告: {KINDS.get(kind, kind)}“{name}”无法生成网址，不生成它的页面；请用含汉字、字母或数字的名称 "
+        f"(no valid slug for {kind} '{name}': no page)"
+    ),
+}
+LEVEL_WORD = re.compile(r"(?:^|: )(?:错误|警告)(?: \(\w+\))?: ")
+
+
+def new_build_log() -> None:
+    """A new build (Pelican's autoreload builds again in one process) says its problems again."""
+    OneLineProblems.said.clear()
+
+
 def quiet_build_errors() -> None:
-    """Have Pelican log a BuildError as one line (once, however often called)."""
+    """Have Pelican log a BuildError, and each warning or error, as one line (once, however often called)."""
     main_logger = logging.getLogger("pelican")
     if not any(isinstance(f, OneLineBuildErrors) for f in main_logger.filters):
         main_logger.addFilter(OneLineBuildErrors())
+    if not any(isinstance(f, OneLineProblems) for f in DEFAULT_LOG_HANDLER.filters):
+        DEFAULT_LOG_HANDLER.addFilter(OneLineProblems())
 
 
 # --- readers and generators ---

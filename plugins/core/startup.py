@@ -4,11 +4,17 @@ from pelican import signals
 
 from .errors import BuildError
 from .order import order_problems
-from .pelican_api import check_version, fold_pelican_messages, quiet_build_errors
+from .pelican_api import (
+    check_version,
+    fold_pelican_messages,
+    new_build_log,
+    quiet_build_errors,
+)
 
 
 def check_start(pelican) -> None:
     """Stop in one line on a Pelican these plugins were not written for, or plugins out of order."""
+    new_build_log()
     check_version()
     problems = order_problems([str(name) for name in pelican.settings["PLUGINS"]])
     if problems:

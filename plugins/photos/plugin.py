@@ -124,7 +124,7 @@ def build_photos(content) -> None:
         try:
             photo = BUILD.plan(path, content_root, jobs)
         except PhotoProblem as problem:
-            logger.error("%s: 图片 %s：%s%s", where, img.get("src"), problem, missing_hint(img.get("src", ""), source_dir, content_root))
+            logger.error("%s: 错误: 图片 %s：%s%s", where, img.get("src"), problem, missing_hint(img.get("src", ""), source_dir, content_root))
             return None
         caption = split_credit(img.attrs.pop("title", ""))
         check_words(where, img.get("src"), img.get("alt", ""), caption.text or caption.credit)
@@ -151,7 +151,7 @@ def photo_item(content, content_root: Path, url, jobs: dict) -> None:
     try:
         planned_photo = BUILD.plan(content_root / name.lstrip("/"), content_root, jobs)
     except PhotoProblem as problem:
-        logger.error("%s: Photo 字段的图片 %s：%s", where, name, problem)
+        logger.error("%s: 错误: Photo 字段的图片 %s：%s", where, name, problem)
         return
     content.photo = Photo(**{**planned_photo.__dict__, "alt": alt, "caption": caption.text, "credit": caption.credit})
     content._content = figure_html(content.photo, url, lazy=False) + "".join(str(node) for node in more)
@@ -162,10 +162,10 @@ def check_words(where: str, image: str, alt: str, caption: str, field: str = "")
     """Warn about a photo without alt text or caption (a publish build fails on warnings)."""
     hint = "Alt 字段" if field else "方括号里的文字"
     if not alt.strip():
-        logger.warning("%s: 图片 %s 缺少替代文字，请填写%s (photo has no Alt text)", where, image, hint)
+        logger.warning("%s: 警告: 图片 %s 缺少替代文字，请填写%s (photo has no Alt text)", where, image, hint)
     if not caption.strip():
         where_caption = "正文即说明" if field else "引号里写说明"
-        logger.warning("%s: 图片 %s 缺少图片说明，%s (photo has no caption)", where, image, where_caption)
+        logger.warning("%s: 警告: 图片 %s 缺少图片说明，%s (photo has no caption)", where, image, where_caption)
 
 
 def keep_originals_private(generator) -> None:
@@ -207,6 +207,7 @@ class PhotoGenerator:
 
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs) -> None:
         self.context = context
+        self.content_root = path
         self.output_path = Path(output_path)
 
     def generate_context(self) -> None:
@@ -225,7 +226,8 @@ class PhotoGenerator:
         for key, error in sorted(errors.items()):
             if error and key in jobs:
                 source, _, users = jobs[key]
-                logger.error("%s: 图片 %s 无法处理，文件可能已损坏 (cannot process photo: %s)", "、".join(sorted(users)), source, error)
+                shown = os.path.relpath(source, self.content_root)  # as the editor names it: images/x.jpg
+                logger.error("%s: 错误: 图片 %s 无法处理，文件可能已损坏 (cannot process photo: %s)", "、".join(sorted(users)), shown, error)
         for key, (source, derivatives, _) in sorted(jobs.items()):
             if not errors.get(key):
                 BUILD.cache.publish(key, derivatives, self.output_path)
