@@ -88,7 +88,7 @@ PLANTED = [
     ("title-missing", edit("pages/about.md", "Title: 关于本站\n", ""), "pages/about.md:1: 错误:"),
     (
         "title-too-long",
-        edit("articles/fazhi-diaoyan.md", "Title: 提高依法治区水平 助推法治政府建设", "Title: 提高依法治区水平 助推法治政府建设——铁东区政协组织部分法律界委员开展法治政府建设专题调研"),
+        edit("articles/fazhi-diaoyan.md", "Title: 提高依法治区水平 助推法治政府建设", "Title: 为深入贯彻落实全面依法治国，精准把握铁东区法治政府建设，找准依法治区工作中的痛点、堵点问题，近日，铁东区政协组织部分法律界委员开展“提高依法治区水平 助推法治政府建设”专题调研"),
         "articles/fazhi-diaoyan.md:1: 警告:",
     ),
     ("date-missing", edit("articles/wenyi-yanchu.md", "Date: 2026-11-24 07:30\n", ""), "articles/wenyi-yanchu.md:1: 错误:"),
@@ -100,6 +100,7 @@ PLANTED = [
     ),
     ("date-future", edit("articles/wenyi-yanchu.md", "Date: 2026-11-24 07:30", "Date: 2027-11-24 07:30"), "articles/wenyi-yanchu.md:4: 错误:"),
     ("section-unknown", edit("articles/jiegan-fenshao.md", "Category: 要闻", "Category: 要问"), "articles/jiegan-fenshao.md:4: 错误:"),
+    ("status-unknown", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nStatus: 待发布\n"), "articles/wuye-guanli.md:8: 错误:"),
     ("field-unknown", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nKiker: 物业管理全覆盖\n"), "articles/wuye-guanli.md:8: 警告:"),
     ("lead-invalid", edit("articles/wuye-guanli.md", "Lead: true", "Lead: 头条"), "articles/wuye-guanli.md:7: 警告:"),
     ("byline-no-name", edit("articles/jinqiao-bianmin.md", "Byline: 本报讯（通讯员 刘子涵）", "Byline: 本报讯"), "articles/jinqiao-bianmin.md:3: 警告:"),
@@ -185,3 +186,13 @@ def test_a_missing_content_folder_is_one_line(tmp_path):
     process = check("--content", str(tmp_path / "nowhere"))
     assert process.returncode == 2
     assert process.stderr.strip().splitlines() == [f"错误: 找不到内容文件夹 {tmp_path / 'nowhere'} (content folder not found)"]
+
+
+def test_every_rule_is_listed_in_the_help_and_the_readme():
+    from checks.catalogue import RULES
+
+    shown = subprocess.run([sys.executable, "-m", "invoke", "--help", "check"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"  {rule} " in shown, rule
+        assert f"`{rule}`" in readme, rule

@@ -73,7 +73,7 @@ BAD = [
     ("title-missing", {X: b""}, [(X, 1, "date-missing", ERROR), (X, 1, "field-missing", ERROR), (X, 1, "title-missing", ERROR)]),
     (
         "title-too-long",
-        {X: article().replace("健全管理机制 破解治理难题", "铁东区坚持以标准化便民化为主线系统推进有物业小区提质增效通过专业引进自治服务相结合的方式补齐短板")},
+        {X: article().replace("健全管理机制 破解治理难题", "铁东区坚持以“标准化+便民化”为主线，系统推进有物业小区提质增效，通过专业引进、自治服务相结合的方式补齐无物业小区短板，切实提升居民的幸福感、获得感和安全感，群众满意度明显提高")},
         [(X, 1, "title-too-long", WARNING)],
     ),
     ("date-missing", {X: item("Title: 健全管理机制 破解治理难题\nCategory: 要闻")}, [(X, 1, "date-missing", ERROR)]),
@@ -86,6 +86,8 @@ BAD = [
     ("date-future", {X: article("Scheduled: false", date="2027-11-24")}, [(X, 2, "date-future", ERROR)]),
     ("section-unknown", {X: article().replace("Category: 要闻", "Category: 要问")}, [(X, 3, "section-unknown", ERROR)]),
     ("section-unknown", {X: article().replace("Category: 要闻", "Category: 社会")}, [(X, 3, "section-unknown", ERROR)]),
+    ("status-unknown", {X: article("Status: 待审")}, [(X, 4, "status-unknown", ERROR)]),
+    ("status-unknown", {X: article("Status: drafts")}, [(X, 4, "status-unknown", ERROR)]),
     ("field-unknown", {X: article("Kiker: 物业管理全覆盖")}, [(X, 4, "field-unknown", WARNING)]),
     ("field-unknown", {X: article("Editor: 王东")}, [(X, 4, "field-unknown", WARNING)]),
     ("lead-invalid", {X: article("Lead: 头条")}, [(X, 4, "lead-invalid", WARNING)]),
@@ -240,6 +242,8 @@ GOOD = [
     ("title-missing", {"pages/about.md": item("Title: 关于本站\nSlug: about", "本站是 Pressroom 的演示站点。\n")}),
     ("title-too-long", {X: article().replace("健全管理机制 破解治理难题", "“弘扬劳模精神 民族宣讲进校园”主题活动走进吉林工程职业学院")}),
     ("title-too-long", {X: article().replace("健全管理机制 破解治理难题", "铁东区以“标准化+便民化”为主线 系统推进物业小区提质增效 补齐无物业小区的短板")}),  # 40
+    # a leader's meeting, as 新闻联播 heads it: long, and published so
+    ("title-too-long", {X: article().replace("健全管理机制 破解治理难题", "区委理论学习中心组举行专题学习会 强调 深入学习贯彻党的二十届四中全会精神 扎实推进物业管理全覆盖 努力建设更高水平的平安铁东")}),
     ("date-missing", {"pages/about.md": item("Title: 关于本站", "本站是演示站点。\n")}),
     ("date-invalid", {X: article(date="2026-11-24")}),
     ("date-invalid", {X: article(date="2026/11/24 08:30")}),
@@ -261,6 +265,8 @@ GOOD = [
     ("placeholder-left", {X: article("Byline: 本报讯（记者 常欣月）", body="正文第一段交代了时间、地点和人物。\n")}),
     ("placeholder-left", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("section-unknown", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
+    ("status-unknown", {X: article("Status: Draft")}),
+    ("status-unknown", {X: article("Status: hidden")}),
     ("field-unknown", {X: article("Kicker: 物业管理全覆盖", "Subtitle: ——铁东区多措并举做好物业管理工作记事", "Note: 印刷版未见下文。", "Source: 吉林日报")}),
     ("lead-invalid", {X: article("Lead: 是")}),
     ("byline-no-name", {X: article("Byline: 本报讯（记者 常欣月 通讯员 高欣）")}),
