@@ -7,23 +7,19 @@ paragraph that ends in one, with a short line just above it as its headline.
 What the rules cannot settle is written down as a doubt, with its line, for the report.
 """
 
-import logging
-import re
 from dataclasses import dataclass, field
 
-import jieba
-
+from checks.lines import (
+    is_byline,
+    is_credit,
+    is_deck,
+    is_headline,
+    split_dateline,
+    starts_mid_sentence,
+)
 from plugins.photos.caption import split_credit
 
-from .layout import Paragraph, is_byline, is_credit, is_headline, split_dateline
-
-jieba.setLogLevel(logging.WARNING)
-
-# Characters a sentence often starts with on its own (为深入…, 近日…, 据介绍…); a story whose first
-# word is any other single character (实进展，…: the 落 of 落实 is on another page) starts mid-sentence.
-SENTENCE_STARTERS = set("为在对据近今昨从由经随自因凡本我你他她它该这此那各每要让将把被当以与和如若虽但而又并还更也都再于至截按请记向就")
-# A paragraph that starts with a mark that only follows text: ，。、；：）》”
-STARTS_WITH_CLOSING_MARK = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
+from .layout import Paragraph
 
 
 @dataclass
@@ -78,14 +74,6 @@ def is_caption(text: str) -> bool:
     return not (is_headline(text) or is_byline(text) or split_credit(text).credit)
 
 
-def starts_mid_sentence(text: str) -> bool:
-    """Whether a story's first paragraph begins partway through a sentence: 实进展，认真听取…"""
-    if STARTS_WITH_CLOSING_MARK.match(text):
-        return True
-    first_word = jieba.lcut(text[:12])[0]
-    return len(first_word) == 1 and "\u4e00" <= first_word <= "\u9fff" and first_word not in SENTENCE_STARTERS
-
-
 def photo_item(paragraphs: list[Paragraph], first: int, caption_index: int, last: int) -> Item:
     """A photo item from its headline (if any), caption and credit paragraphs."""
     item = Item("photo", paragraphs[first].line)
@@ -122,15 +110,29 @@ def starts_an_item(paragraphs: list[Paragraph], start: int, end: int, stop: int)
 
 
 def new_article(paragraphs: list[Paragraph], start: int, end: int) -> Item:
-    """An article from its headline lines: the title; a subtitle after it; a kicker before it when there are three."""
+    """An article from its headline lines: the title; a subtitle after it; a kicker before it when there are three.
+
+    Deck lines (——……) are the subtitle, however many: the title is the line above the first of them.
+    """
     lines = [paragraph.text for paragraph in paragraphs[start:end]]
     item = Item("article", paragraphs[start].line)
-    if len(lines) >= 3:
-        item.kicker, lines = lines[0], lines[1:]
-    item.title = lines[0]
-    if len(lines) > 1:
-        item.subtitle = lines[1]
-    for extra in paragraphs[start + 3 : end]:
+    first_deck = next((index for index, line in enumerate(lines) if index and is_deck(line)), None)
+    if first_deck is not None:
+        last_deck = first_deck
+        while last_deck + 1 < len(lines) and is_deck(lines[last_deck + 1]):
+            last_deck += 1
+        item.kicker = " ".join(lines[: first_deck - 1])
+        item.title = lines[first_deck - 1]
+        item.subtitle = " ".join(lines[first_deck : last_deck + 1])
+        extras = paragraphs[start + last_deck + 1 : end]
+    else:
+        if len(lines) >= 3:
+            item.kicker, lines = lines[0], lines[1:]
+        item.title = lines[0]
+        if len(lines) > 1:
+            item.subtitle = lines[1]
+        extras = paragraphs[start + 3 : end]
+    for extra in extras:
         item.blocks.append(("h", extra.text))
         item.doubt(extra.line, f"标题下多出一行“{extra.text}”，暂作小标题", "a fourth headline line, kept as a subhead")
     return item

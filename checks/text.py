@@ -1,4 +1,4 @@
-"""Chinese text as the checks see it: half-width marks between Han characters, sentences cut by a blank line."""
+"""Chinese text as the checks see it: half-width marks between Han characters, sentences cut by a blank line (checks.lines judges)."""
 
 import re
 from itertools import pairwise
@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 from markdown.extensions.meta import META_RE
 
-from plugins.photos.caption import split_credit
 from plugins.slugs.pinyin import HAN
 
+from .lines import runs_on
 from .source import Source
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -23,13 +23,6 @@ PROSE_FIELDS = ("title", "kicker", "subtitle", "summary", "note", "alt", "correc
 
 # A block that is not a plain paragraph: heading, list item, quote, table, HTML, image, rule.
 NOT_PARAGRAPH = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|>|\||<|!\[|(?:[-*_]\s*){3,}$)")
-# A paragraph cut off mid-sentence ends in a character of a word (Han, letter, digit) or a comma;
-# one that ends in a closing quote or bracket may be complete, so it is left alone.
-ENDS_MID_SENTENCE = re.compile(r"[\w，、,]$")
-# The first part of a cut paragraph is prose; a line without these marks is more likely a
-# subhead written as plain text (三级联动 拧紧责任链条, 一、责任体系), which must not be joined.
-HAS_PUNCTUATION = re.compile(r"[，。；！？,;]")
-STARTS_WITH_HAN = re.compile(rf"^\s*[{HAN}]")
 
 
 class Edit(NamedTuple):
@@ -102,19 +95,14 @@ def is_paragraph(block: Block) -> bool:
 def broken_sentences(source: Source) -> list[tuple[int, int]]:
     """(last line of a paragraph cut off mid-sentence, first line of the one that goes on with it)."""
     found = []
-    body = blocks(source)
-    sentence = ""  # the text of the paragraph so far, when it was cut more than once
-    for before, after in pairwise(body):
-        last = before.lines[-1].rstrip()
-        sentence += "".join(before.lines)
+    sentence = ""  # the text so far of a sentence cut more than once
+    for before, after in pairwise(blocks(source)):
+        sentence += before.lines[-1].strip()
         if (
             after.start == before.end + 2  # one blank line between them, as a column break leaves
             and is_paragraph(before)
             and is_paragraph(after)
-            and ENDS_MID_SENTENCE.search(last)
-            and HAS_PUNCTUATION.search(sentence)
-            and STARTS_WITH_HAN.match(after.lines[0])
-            and not split_credit(last).credit  # a photo credit, 本报通讯员 高欣 摄, ends a caption
+            and runs_on(sentence, after.lines[0])
         ):
             found.append((before.end, after.start))
         else:

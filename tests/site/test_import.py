@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sitebuild import ROOT, run_pelican
 
-from bulletin.layout import clean, ends_sentence, split_dateline
+from bulletin.layout import clean
+from checks.lines import ends_sentence, split_dateline
 from checks.source import parse_source
 
 PAGE = ROOT / "tests/fixtures/bulletin-page.txt"

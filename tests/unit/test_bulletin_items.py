@@ -49,6 +49,25 @@ def test_three_headline_lines_are_kicker_title_and_subtitle():
     assert item.blocks == [("p", "近日，区政府组织督查组深入各乡镇。")]
 
 
+def test_a_headline_with_two_deck_lines_keeps_both_as_its_subtitle():
+    # decks with commas and full-width digits, as a paper sets a year's review under its headline
+    page = (
+        "物业管理全覆盖\n——铁东区２０２６年物业管理工作综述，一年来的变化\n——从“没人管”到“有人管”再到“管得好”\n"
+        "本报讯（记者 高欣）今年以来，铁东区推进物业管理提质增效，累计整改问题１１３个。\n"
+    )
+    [item] = items_of(page)
+    assert (item.kicker, item.title, item.byline) == ("", "物业管理全覆盖", "本报讯（记者 高欣）")
+    assert item.subtitle == "——铁东区２０２６年物业管理工作综述，一年来的变化 ——从“没人管”到“有人管”再到“管得好”"
+    assert item.blocks == [("p", "今年以来，铁东区推进物业管理提质增效，累计整改问题１１３个。")]
+    assert item.doubts == []
+
+
+def test_a_kicker_a_headline_and_a_deck_with_a_comma():
+    page = "金秋时节访基层\n铁东区开展秸秆禁烧专项督查\n——全区未发现一处火点，群众满意\n本报讯（记者 王磊）近日，区政府组织督查组深入各乡镇。\n"
+    [item] = items_of(page)
+    assert (item.kicker, item.title, item.subtitle) == ("金秋时节访基层", "铁东区开展秸秆禁烧专项督查", "——全区未发现一处火点，群众满意")
+
+
 @pytest.mark.parametrize(
     ("byline_line", "byline", "first_paragraph"),
     [

@@ -2,7 +2,8 @@
 
 import pytest
 
-from bulletin.layout import Paragraph, clean, ends_sentence, is_byline, is_credit, is_headline, paragraphs, split_dateline
+from bulletin.layout import Paragraph, clean, paragraphs
+from checks.lines import ends_sentence, is_byline, is_credit, is_headline, split_dateline
 
 
 @pytest.mark.parametrize(
@@ -164,3 +165,18 @@ def test_a_page_in_full_width_punctuation_and_spaces_reads_the_same_as_half_widt
     assert texts(full)[0] == texts(half)[0] == "铁东区文联举办文艺演出"
     assert texts(full)[1].endswith("近日，演出在区文化馆举行。")
     assert texts(half)[1] == texts(full)[1] == "本报讯（通讯员 王斌）近日，演出在区文化馆举行。"
+
+
+def test_a_column_break_with_a_blank_line_is_rejoined_and_a_paragraph_end_is_kept():
+    page = (
+        "本报讯（记者 常欣月）影片根据真实事件改编，讲述了一个以弱势儿童为\n\n主题的真实公益事件，引发观众共鸣。\n\n"
+        "影片由区文联、团区委联合出品。\n\n"
+        "一本“山林账”，看林下经济发展\n\n本报记者  周  欢\n\n江西鹰潭市龙虎山风景区，泸溪河蜿蜒流淌。\n"
+    )
+    assert [paragraph.text for paragraph in paragraphs(page)] == [
+        "本报讯（记者 常欣月）影片根据真实事件改编，讲述了一个以弱势儿童为主题的真实公益事件，引发观众共鸣。",
+        "影片由区文联、团区委联合出品。",
+        "一本“山林账”，看林下经济发展",
+        "本报记者  周  欢",
+        "江西鹰潭市龙虎山风景区，泸溪河蜿蜒流淌。",
+    ]
