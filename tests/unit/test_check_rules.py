@@ -298,6 +298,13 @@ GOOD = [
     ("sentence-broken", {X: article(body="三级联动 拧紧责任链条\n\n初步建立起“三级书记”抓物业的治理责任体系。\n")}),
     ("sentence-broken", {X: article(body="调研组一行先后来到铁东区检察院。\n\n此次调研为政协委员搭建起桥梁。\n")}),
     ("sentence-broken", {X: article(body="工作专班已成立，区级领导定期带头调研问题突\n\n\n出小区，每季度召开推进会。\n")}),  # two blank lines: meant
+    # real papers' layouts, pasted a line to a paragraph: none of these is a sentence cut in two
+    ("sentence-broken", {X: article(body="一本“山林账”，看林下经济发展\n\n本报记者  周  欢\n\n江西鹰潭市龙虎山风景区，泸溪河蜿蜒流淌。\n")}),
+    ("sentence-broken", {X: article(body="——95后德国摄影师，追寻外曾祖父老照片足迹重拍今日中国\n\n本报记者　某某／文　某某／漫画\n\n今年以来，各地持续推进。\n")}),
+    ("sentence-broken", {X: article(body="商品更丰富，体验更新鲜，服务更便利\n\n数据来源：国家税务总局\n\n制图：蔡华伟\n")}),
+    ("sentence-broken", {X: article(body="数说\n\n今年前三季度，全区新增就业岗位1200个，同比增长8%\n\n柳州\n\n３．００元／运次\n")}),
+    ("sentence-broken", {X: article(body="缩短诉讼周期，提高审判效率。\t最高人民法院\t全国\n\n二、科技成果转化激励方面（共4项）\n")}),
+    ("sentence-broken", {X: article(body="问：37岁再出发，你怎么想？\n\n答：“只要肯努力，生活未必如你所愿”\n\n问：对于未来，你有什么打算？\n")}),
     ("sentence-broken", {X: article(body="主要做法如下：\n\n建立物业企业“红黑榜”制度。\n")}),
     ("sentence-broken", {X: article(body="秋日里，学生们手捧助学金。\n本报通讯员 高欣 摄\n\n近日，铁东区关工委举办活动。\n")}),
     ("sentence-broken", {X: article(body="各项任务如下：\n\n- 建立台账\n- 压实责任\n")}),
