@@ -9,12 +9,16 @@ from pathlib import Path
 
 from invoke import task
 
+from editor.cli_messages import install as parse_errors_in_chinese
+
+parse_errors_in_chinese()  # invoke reads this file before it parses the task's arguments
+
 SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
 CONTENT = "content"
 OUTPUT = "output"
 HOST = "127.0.0.1"
-PORT = 8000
+PORT = "8000"  # text: invoke turns an int default into int() of what is typed, a traceback on "abc"
 
 
 def rules_help() -> str:
@@ -26,6 +30,13 @@ def rules_help() -> str:
         "Check content/ for editors' mistakes, one line each; exit 1 on an error; --fix mends what is marked --fix.\n\n"
         "规则 (rules):\n" + "\n".join(rows)
     )
+
+
+def port_number(port: str) -> int:
+    """The port an editor typed, or a line in Chinese saying what a port is."""
+    if not str(port).isdigit() or not 0 < int(port) < 65536:
+        sys.exit(f"端口“{port}”无效，请写 1 到 65535 之间的数字，例如 --port 8000 (bad port: {port})")
+    return int(port)
 
 
 def pelican_command(settings: str, content: str, output: str, cache="") -> list[str]:
@@ -59,7 +70,7 @@ def serve(c, host=HOST, port=PORT, output=OUTPUT):
     class ReusableServer(RootedHTTPServer):
         allow_reuse_address = True
 
-    server = ReusableServer(output, (host, int(port)), ComplexHTTPRequestHandler)
+    server = ReusableServer(output, (host, port_number(port)), ComplexHTTPRequestHandler)
     print(f"网站预览 Serving {output}/ at http://{host}:{port}/ (Ctrl-C 停止)", file=sys.stderr)
     server.serve_forever()
 
@@ -71,7 +82,7 @@ def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT, cache=""
 
     build_command = pelican_command(SETTINGS, content, output, cache)
     quick_command = [sys.executable, "-m", "preview.quick", SETTINGS, content, output, *([cache] if cache else [])]
-    run(build_command, quick_command, content, output, host, int(port), watched=[content, "theme", "plugins", SETTINGS])
+    run(build_command, quick_command, content, output, host, port_number(port), watched=[content, "theme", "plugins", SETTINGS])
 
 
 @task
@@ -134,6 +145,8 @@ def new(c, title="", section="要闻", photo=False, slug="", content=CONTENT):
     from pelicanconf import FRONTPAGE_SECTIONS, TIMEZONE
     from plugins.slugs.pinyin import pinyin_slug
 
+    if section not in FRONTPAGE_SECTIONS and not photo:
+        sys.exit(f"没有“{section}”这个栏目；--section 请写 {'、'.join(FRONTPAGE_SECTIONS)} 之一 (unknown section: {section})")
     now = datetime.now(ZoneInfo(TIMEZONE))
     name = slug or file_slug(pinyin_slug(title))
     relative, text = scaffold(title, section, photo, now, name, FRONTPAGE_SECTIONS)

@@ -73,3 +73,20 @@ def test_livereload_rebuilds_when_an_article_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["import"], "invoke import 缺少必填的参数：请写上版面文件"),
+    (["import", "page.txt", "--dat", "2026-11-24"], "不认识的选项 --dat"),
+    (["import", "page.txt", "--date"], "选项 --date 后面要写上它的值"),
+    (["biuld"], "不认识“biuld”"),
+    (["serve", "--port", "abc"], "端口“abc”无效"),
+    (["livereload", "--port", "0"], "端口“0”无效"),
+    (["new", "--title", "铁东区召开物业管理推进会", "--section", "体育"], "没有“体育”这个栏目"),
+])
+def test_a_wrong_command_line_is_answered_in_chinese(tmp_path, args, says):
+    process = subprocess.run([sys.executable, "-m", "invoke", *args, *(["--content", str(tmp_path)] if args[0] == "new" else [])],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    said = process.stdout + process.stderr
+    assert process.returncode != 0 and said.strip().splitlines()[-1].startswith(says), said
+    assert "Traceback" not in said and not list(tmp_path.iterdir())
