@@ -93,11 +93,11 @@ def publish(c, content=CONTENT, output=OUTPUT):
             "发布需要网站地址：请设置 SITEURL，例如 SITEURL=https://news.example.gov.cn invoke publish "
             "(publishing needs the site's address in $SITEURL)"
         )
-    from checks.cli import main as check_content
+    from editor.build import run
 
-    if check_content(["--content", content, "--published"]) != 0:
-        sys.exit("内容检查有错误，未发布；请先改正 (content check found errors: nothing published)")
-    pelican(c, PUBLISH_SETTINGS, content, output)
+    status = run(pelican_command(PUBLISH_SETTINGS, content, output), content, output, publishing=True)
+    if status:
+        sys.exit(status)
 
 
 @task(help={"target": "部署目标，空格或逗号分隔；默认 DEPLOY_TARGETS 中的全部", "dry_run": "只列出将要上传和删除的文件",

@@ -1,7 +1,7 @@
-"""`invoke build`: the check, then Pelican; each problem said once, and a last line that says how it went.
+"""`invoke build` and `publish`: the check, then Pelican; each problem said once, and a last line that says how it went.
 
 An error (in the check, or logged by the build) leaves output/ as it was and exits non-zero;
-warnings alone build the site and exit 0. The check speaks first; a line of Pelican's that says a
+warnings alone build the site and exit 0 (a publish fails on them too). The check speaks first; a line of Pelican's that says a
 problem the check has already named (same file, same Chinese words) is left out.
 """
 
@@ -48,35 +48,40 @@ def new_lines(lines: Iterable[str], said: set[tuple[str, str]]) -> Iterable[str]
         yield line
 
 
-def verdict(errors: int, warnings: int, built: bool, output: str) -> str:
+def verdict(errors: int, warnings: int, built: bool, output: str, publishing: bool = False) -> str:
     """The last line: whether output/ was updated, and with how many problems."""
     if not built:
-        what = f" {errors} 个错误" if errors else "错误"
-        return (f"构建未完成：有{what}（见上），{output}/ 保持原样；请先改正 "
-                f"(not built: {errors or 'see the'} error{'s' * (errors != 1)} above; {output}/ unchanged)")
+        problems = "错误或警告" if publishing else "错误"
+        what = f" {errors} 个{problems}" if errors else problems
+        head = "未发布" if publishing else "构建未完成"
+        return (f"{head}：有{what}（见上），{output}/ 保持原样；请先改正 "
+                f"({'not published' if publishing else 'not built'}: {errors or 'see the'} problem{'s' * (errors != 1)} above; {output}/ unchanged)")
+    head = "发布构建完成" if publishing else "构建完成"
     if warnings:
-        return (f"构建完成，网站已更新到 {output}/；有 {warnings} 个警告（见上），发布前请处理 "
-                f"(built into {output}/ with {warnings} warning{'s' * (warnings != 1)}; mend before publishing)")
-    return f"构建完成，网站已更新到 {output}/，没有发现问题 (built into {output}/: no problems)"
+        return (f"{head}，网站已更新到 {output}/；有 {warnings} 个警告（见上），请处理 "
+                f"(built into {output}/ with {warnings} warning{'s' * (warnings != 1)}; mend them)")
+    return f"{head}，网站已更新到 {output}/，没有发现问题 (built into {output}/: no problems)"
 
 
-def run(pelican_args: list[str], content: str, output: str) -> int:
-    """Check `content`; when nothing is an error, build it with Pelican, failing on an error. The exit status."""
-    status, findings = check(["--content", content])
+def run(pelican_args: list[str], content: str, output: str, publishing: bool = False) -> int:
+    """Check `content` (what is published, when `publishing`); when nothing is an error, build it with
+    Pelican, failing on an error (on a warning too, when `publishing`). The exit status."""
+    status, findings = check(["--content", content, *(["--published"] if publishing else [])])
     errors = sum(found.level == ERROR for found in findings)
     warnings = len(findings) - errors
     if status:
-        print(verdict(errors, warnings, False, output), flush=True)
+        print(verdict(errors, warnings, False, output, publishing), flush=True)
         return status
     said = {finding_key(found) for found in findings}
-    command = [*pelican_args, "-e", 'STRICT_FAIL_ON="error"']
+    command = [*pelican_args, "-e", f'STRICT_FAIL_ON="{"warning" if publishing else "error"}"']
     with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace") as build:
         counted = Counter()
         for line in new_lines(build.stderr, said):
             print(line, end="", flush=True)  # on stdout, in order with the check's lines
             counted[line_level(line)] += 1
     if build.returncode:
-        print(verdict(errors + counted["error"], 0, False, output), flush=True)
+        failed = counted["error"] + (warnings + counted["warning"] if publishing else 0)
+        print(verdict(failed, 0, False, output, publishing), flush=True)
         return build.returncode
-    print(verdict(0, warnings + counted["warning"], True, output), flush=True)
+    print(verdict(0, warnings + counted["warning"], True, output, publishing), flush=True)
     return 0

@@ -80,3 +80,15 @@ def test_an_error_only_the_build_finds_leaves_the_output_and_is_one_line(site):
     assert line.startswith("photos/loudao-qingli.md: 错误: 图片 images/loudao-qingli.jpg 无法处理"), line
     assert last_line(process).startswith("构建未完成：有 1 个错误")
     assert (output / "index.html").read_text(encoding="utf-8") == "上次的网站"
+
+
+def test_a_publish_fails_on_a_warning_said_once_and_keeps_the_output(site):
+    content, output = site
+    edit(content, "articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nAuthr: 常欣月\n")
+    command = [sys.executable, "-m", "invoke", "publish", "--content", str(content), "--output", str(output)]
+    process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=ENV | {"SITEURL": "https://news.example.gov.cn"}, check=False)
+    said = process.stdout + process.stderr
+    assert process.returncode == 1, said
+    assert said.count("未知字段“Authr”") == 1, said
+    assert last_line(process).startswith("未发布：")
+    assert (output / "index.html").read_text(encoding="utf-8") == "上次的网站"

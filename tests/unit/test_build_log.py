@@ -65,11 +65,13 @@ def test_new_lines_leave_out_what_was_said_and_the_strict_line():
     assert list(new_lines(lines, said)) == [lines[1], lines[4]]
 
 
-@pytest.mark.parametrize("errors, warnings, built, starts", [
-    (2, 1, False, "构建未完成：有 2 个错误（见上），output/ 保持原样"),
-    (0, 0, False, "构建未完成：有错误（见上），output/ 保持原样"),
-    (0, 3, True, "构建完成，网站已更新到 output/；有 3 个警告"),
-    (0, 0, True, "构建完成，网站已更新到 output/，没有发现问题"),
+@pytest.mark.parametrize("errors, warnings, built, publishing, starts", [
+    (2, 1, False, False, "构建未完成：有 2 个错误（见上），output/ 保持原样"),
+    (0, 0, False, False, "构建未完成：有错误（见上），output/ 保持原样"),
+    (0, 3, True, False, "构建完成，网站已更新到 output/；有 3 个警告"),
+    (0, 0, True, False, "构建完成，网站已更新到 output/，没有发现问题"),
+    (1, 0, False, True, "未发布：有 1 个错误或警告（见上），output/ 保持原样"),
+    (0, 0, True, True, "发布构建完成，网站已更新到 output/，没有发现问题"),
 ])
-def test_verdict(errors, warnings, built, starts):
-    assert verdict(errors, warnings, built, "output").startswith(starts)
+def test_verdict(errors, warnings, built, publishing, starts):
+    assert verdict(errors, warnings, built, "output", publishing).startswith(starts)
