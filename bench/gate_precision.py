@@ -25,6 +25,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from checks.cli import SETTINGS, check_sources, read_all
+from checks.duplicates import NEAR_SAME, runs_of, similar_pairs
 from checks.fixes import Change, fix_source
 from checks.report import Finding, format_finding, sorted_findings
 from checks.settings import make_context, site_settings
@@ -60,6 +61,35 @@ def as_markdown(story: Story, section: str) -> str:
     """The story as an editor pastes it into a new file: fields, a blank line, one paragraph a line."""
     header = f"Title: {story.headline}\nDate: {story.date} 08:00\nCategory: {section}\n"
     return header + "\n" + "\n\n".join([*story.before, *story.after]) + "\n"
+
+
+@dataclass
+class Copies:
+    closest_others: float  # the most two different stories share (Jaccard of their runs)
+    edited: list[float]  # each story against itself re-edited
+    caught: int  # of those, how many reach NEAR_SAME
+
+
+def re_edited(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """A story as an editor might file it again: its middle paragraph dropped, half its lead rewritten."""
+    kept = list(paragraphs[: len(paragraphs) // 2] + paragraphs[len(paragraphs) // 2 + 1 :])
+    kept[0] = kept[0][: len(kept[0]) // 2] + "（据记者了解，情况属实。）"
+    return tuple(kept)
+
+
+def copies(stories: list[Story]) -> Copies:
+    """How near different stories come to each other, and a story to itself re-edited (story-duplicate's threshold)."""
+    bodies = {story.name: runs_of("\n".join(story.after)) for story in stories}
+    closest = max((score for _, _, score in similar_pairs(bodies, at_least=0.0)), default=0.0)
+    edited = [
+        jaccard(bodies[story.name], runs_of("\n".join(re_edited(story.after))))
+        for story in stories if len(story.after) >= 5
+    ]
+    return Copies(closest, edited, sum(score >= NEAR_SAME for score in edited))
+
+
+def jaccard(one: frozenset[str], other: frozenset[str]) -> float:
+    return len(one & other) / len(one | other) if one | other else 0.0
 
 
 @dataclass
@@ -104,8 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--list", action="store_true", help="print every finding and every change --fix would make")
     arguments = parser.parse_args(argv)
+    stories = read_corpus(arguments.corpus)
     with tempfile.TemporaryDirectory() as work:
-        print(report(measure(read_corpus(arguments.corpus), Path(work)), arguments.list))
+        print(report(measure(stories, Path(work)), arguments.list))
+    near = copies(stories)
+    print(f"story-duplicate at {NEAR_SAME}: different stories share at most {near.closest_others:.2f}; "
+          f"{near.caught} of {len(near.edited)} re-edited copies caught (lowest {min(near.edited):.2f})")
     return 0
 
 
