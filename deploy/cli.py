@@ -5,23 +5,30 @@ file failed and that the live site is as it was, and the exit status is 1.
 """
 
 import argparse
+import getpass
 import os
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from checks.settings import load_settings
 
-from .files import TIERS, is_immutable, site_files
-from .server import FINISH, PREPARE, ROLLBACK, itemized_changes, release_id, remote_script, rsync_exit, rsync_upload, ssh_command
+from .files import TIERS, cache_control, is_immutable, site_files
+from .server import FINISH, PREPARE, ROLLBACK, UNLOCK, itemized_changes, release_id, remote_script, rsync_exit, rsync_upload, ssh_command
 from .settings import ServerTarget, StorageTarget, parse_targets
 from .storage import MANIFEST, manifest_text, rclone_copy, rclone_delete, rclone_failures, rclone_write_manifest, read_manifest, storage_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTED = 20  # files named one by one in a dry run's list, per kind
+LOCK_OBJECT = ".deploy-lock"  # in the bucket, beside the manifest
+BUCKET_LOCK_WAIT = 120  # seconds a deploy waits for another one on the same bucket
+LOCK_SETTLE = 1.0  # seconds between writing the lock and reading it back
 
 
 class DeployError(Exception):
@@ -59,6 +66,21 @@ def ssh_credentials(target: ServerTarget):
         yield files
 
 
+def holder() -> str:
+    """Who takes a target's lock, as the next deploy will read it: user@host, pid, when (UTC)."""
+    who = os.environ.get("GITHUB_ACTIONS") and f"CI run {os.environ.get('GITHUB_RUN_ID', '?')}" or f"{getpass.getuser()}@{socket.gethostname()}"
+    return f"{who} pid {os.getpid()} {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+
+
+def locked(where: str, target: ServerTarget, said: str) -> str:
+    """The line for a target another deploy or rollback holds."""
+    holder_line = said.split("locked ", 1)[-1].strip() or "unknown"
+    return (
+        f"{where}: 另一次部署或回滚正在进行（{holder_line}），等了 {target.lock_wait} 秒仍未结束，线上网站未改变；"
+        f"若确认它已中断，在服务器上删除 {target.path}/.deploy.lock 后重试 (another deploy holds the lock: {holder_line})"
+    )
+
+
 def listed(kind: str, paths: list[str]) -> list[str]:
     shown = [f"  {kind} {path}" for path in paths[:LISTED]]
     return shown + ([f"  … 另有 {len(paths) - LISTED} 个 ({len(paths) - LISTED} more)"] if len(paths) > LISTED else [])
@@ -69,8 +91,10 @@ def deploy_server(target: ServerTarget, output: Path, dry_run: bool) -> list[str
     with ssh_credentials(target) as (key, known_hosts):
         ssh = ssh_command(target, key, known_hosts)
         where = f"{target.name} ({target.login}:{target.path})"
-        prepared = run(remote_script(ssh, target, PREPARE, target.path, "dry" if dry_run else ""),
-                       f"{where}: 无法连接或准备服务器，线上网站未改变 (cannot prepare the server)")
+        prepared = run(remote_script(ssh, target, PREPARE, target.path, "dry" if dry_run else "", holder(), str(target.lock_wait)),
+                       f"{where}: 无法连接或准备服务器，线上网站未改变 (cannot prepare the server)", allowed=(0, 5))
+        if prepared.returncode == 5:
+            raise DeployError(locked(where, target, prepared.stdout))
         live, *existing = prepared.stdout.split("\n")
         release = release_id(datetime.now(timezone.utc), set(existing))
         if dry_run:
@@ -83,9 +107,9 @@ def deploy_server(target: ServerTarget, output: Path, dry_run: bool) -> list[str
         try:
             run(rsync_upload(ssh, target, str(output), release, live), f"{where}: 上传失败，线上网站未改变 (upload failed; the live site is unchanged)")
         except DeployError:
-            subprocess.run(remote_script(ssh, target, "rm -rf \"$1/releases/$2.partial\"", target.path, release), capture_output=True)
+            subprocess.run(remote_script(ssh, target, f"rm -rf \"$1/releases/$2.partial\"; {UNLOCK}", target.path, release), capture_output=True)
             raise
-        assets = "".join(f"{path}\n" for path in site_files(output) if is_immutable(path))
+        assets = "".join(f"{path}\n" for path, digest in site_files(output).items() if is_immutable(path, digest))
         said = run(
             remote_script(ssh, target, FINISH, target.path, release, live, str(target.keep)),
             f"{where}: 切换版本失败，线上仍是 {live or '原来的网站'} (switching failed)", stdin=assets,
@@ -101,7 +125,10 @@ def rollback_server(target: ServerTarget) -> list[str]:
     with ssh_credentials(target) as (key, known_hosts):
         ssh = ssh_command(target, key, known_hosts)
         where = f"{target.name} ({target.login}:{target.path})"
-        process = run(remote_script(ssh, target, ROLLBACK, target.path), f"{where}: 回滚失败 (rollback failed)", allowed=(0, 3, 4))
+        process = run(remote_script(ssh, target, ROLLBACK, target.path, holder(), str(target.lock_wait)),
+                      f"{where}: 回滚失败 (rollback failed)", allowed=(0, 3, 4, 5))
+        if process.returncode == 5:
+            raise DeployError(locked(where, target, process.stdout))
         lines = dict(line.split(" ", 1) for line in process.stdout.splitlines() if " " in line)
         if process.returncode == 3:
             raise DeployError(f"{where}: 服务器上还没有上线的版本，无法回滚 (nothing deployed yet)")
@@ -116,14 +143,53 @@ def remote_listing(target: StorageTarget, where: str) -> set[str]:
     return set(process.stdout.splitlines()) if process.returncode == 0 else set()
 
 
+@contextmanager
+def bucket_lock(target: StorageTarget, where: str, wait: int = BUCKET_LOCK_WAIT):
+    """Hold the bucket's lock object while deploying: a second deploy waits, then says who holds it.
+
+    A bucket has no atomic create-if-absent that every remote offers, so a deploy writes its own
+    token and reads it back: of two that wrote at once, only the one whose token stayed goes on.
+    """
+    lock = f"{target.remote}/{LOCK_OBJECT}"
+    token = f"{holder()} {uuid.uuid4().hex}"
+    deadline = time.monotonic() + wait
+    while True:
+        held = run(["rclone", "cat", lock], f"{where}: 无法读取部署锁 (cannot read the lock)", allowed=(0, 3, 4)).stdout.strip()
+        if not held:
+            run(["rclone", "rcat", lock], f"{where}: 无法写入部署锁，尚未上传任何文件 (cannot write the lock)", stdin=token + "\n")
+            time.sleep(LOCK_SETTLE)
+            held = run(["rclone", "cat", lock], f"{where}: 无法读取部署锁 (cannot read the lock)", allowed=(0, 3, 4)).stdout.strip()
+            if held == token:
+                break
+        if time.monotonic() >= deadline:
+            who = held.rsplit(" ", 1)[0] if held else "unknown"
+            raise DeployError(
+                f"{where}: 另一次部署正在进行（{who}），等了 {wait} 秒仍未结束，未上传任何文件；"
+                f"若确认它已中断，删除 {lock} 后重试 (another deploy holds the lock: {who})"
+            )
+        time.sleep(1)
+    try:
+        yield
+    finally:
+        run(["rclone", "deletefile", lock], f"{where}: 部署已完成，但无法删除部署锁 {lock} (cannot remove the lock)", allowed=(0, 1, 3, 4))
+
+
 def deploy_storage(target: StorageTarget, output: Path, dry_run: bool) -> list[str]:
     """Upload what changed, tier by tier, then delete what went; or, dry, list it."""
     where = f"{target.name} ({target.remote})"
+    if dry_run:
+        return storage_changes(target, output, where, dry_run)
+    with bucket_lock(target, where):
+        return storage_changes(target, output, where, dry_run)
+
+
+def storage_changes(target: StorageTarget, output: Path, where: str, dry_run: bool) -> list[str]:
     remote = remote_listing(target, where)
     manifest = None
     if MANIFEST in remote:
         manifest = read_manifest(run(["rclone", "cat", f"{target.remote}/{MANIFEST}"], f"{where}: 无法读取 {MANIFEST} (cannot read the manifest)").stdout)
-    plan = storage_plan(site_files(output), manifest, remote)
+    local = site_files(output)
+    plan = storage_plan(local, manifest, remote)
     uploads = [path for paths in plan.uploads for path in paths]
     summary = f"将上传 {len(uploads)} 个文件、删除 {len(plan.deletions)} 个"
     if dry_run:
@@ -140,7 +206,8 @@ def deploy_storage(target: StorageTarget, output: Path, dry_run: bool) -> list[s
             list_file = Path(folder, f"tier-{number}.txt")
             list_file.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
             failed = f"{where}: 上传失败，未删除任何文件，重新部署会补传 (upload failed at “{TIERS[number]}”; nothing deleted)"
-            run(rclone_copy(str(output), target.remote, str(list_file), paths), failed)
+            header = cache_control(paths[0], local[paths[0]])  # one tier, one Cache-Control
+            run(rclone_copy(str(output), target.remote, str(list_file), header), failed)
         if plan.deletions:
             list_file = Path(folder, "deletions.txt")
             list_file.write_text("".join(f"{path}\n" for path in plan.deletions), encoding="utf-8")

@@ -24,19 +24,35 @@ RELEASE_NAME = r"^[0-9]{8}T[0-9]{6}Z(-[0-9]{2})?$"  # for grep -E on the server
 # What a file server should be allowed to do with the files, whatever the build folder's modes.
 PERMISSIONS = "--chmod=D755,F644"
 
-PREPARE = """set -eu
-base=$1 dry=${2:-}
+# One deploy or rollback at a time on a target: mkdir is atomic, and the folder says who holds it.
+# The holder releases it (FINISH, ROLLBACK, or UNLOCK after a failure); a second one waits up to
+# $wait seconds (the target's lock_wait), then says who holds it and since when (exit 5).
+LOCK = """lock="$base/.deploy.lock" waited=0
+while ! mkdir "$lock" 2>/dev/null; do
+  if [ "$waited" -ge "$wait" ]; then
+    echo "locked $(cat "$lock/holder" 2>/dev/null || echo unknown)"; exit 5
+  fi
+  sleep 1; waited=$((waited + 1))
+done
+echo "$holder" > "$lock/holder"
+"""
+
+PREPARE = f"""set -eu
+base=$1 dry=${{2:-}} holder=${{3:-}} wait=${{4:-0}}
 if [ -z "$dry" ]; then
   mkdir -p "$base/releases"
-  rm -rf "$base/releases/"*.partial
+{LOCK}  rm -rf "$base/releases/"*.partial
 fi
 current=$(readlink "$base/current" 2>/dev/null || true)
-echo "${current##*/}"
+echo "${{current##*/}}"
 ls -1 "$base/releases" 2>/dev/null || true
 """
 
+UNLOCK = 'rm -rf "$1/.deploy.lock"'
+
 FINISH = f"""set -eu
 base=$1 id=$2 current=$3 keep=$4
+trap 'rm -rf "$base/.deploy.lock"' EXIT
 cd "$base/releases"
 cat > "$id.assets"
 if [ -n "$current" ] && [ -f "$current.assets" ]; then
@@ -52,25 +68,36 @@ if [ -n "$current" ]; then ln -sfn "releases/$current" "$base/previous"; fi
 ln -sfn "releases/$id" "$base/current.new"
 mv -T "$base/current.new" "$base/current"
 echo "live $id"
-# The new release is live: tidying up may fail without failing the deploy.
-ls -1 | grep -E '{RELEASE_NAME}' | sort -r | tail -n +$((keep + 1)) | while IFS= read -r old; do
-  if [ "$old" != "$id" ] && [ "$old" != "$current" ]; then
-    rm -rf "$old" "$old.assets" && echo "removed $old"
-  fi
+# The new release is live: tidying up may fail without failing the deploy. `keep` counts the new
+# release and the one it replaced first, then the newest others.
+others=$((keep - 1)); if [ -n "$current" ]; then others=$((keep - 2)); fi  # keep is 2 or more
+ls -1 | grep -E '{RELEASE_NAME}' | grep -v -x -F -e "$id" -e "${{current:-$id}}" | sort -r | tail -n +$((others + 1)) | while IFS= read -r old; do
+  rm -rf "$old" "$old.assets" && echo "removed $old"
 done || true
 """
 
 # Back to the release the live one replaced (`previous`, set by FINISH), whatever the names' order;
 # once: the link is removed, so a second rollback says there is nothing to go back to.
-ROLLBACK = """set -eu
-base=$1
+ROLLBACK = f"""set -eu
+base=$1 holder=$2 wait=$3
+{LOCK}trap 'rm -rf "$base/.deploy.lock"' EXIT
 current=$(readlink "$base/current" 2>/dev/null || true)
-current=${current##*/}
+current=${{current##*/}}
 if [ -z "$current" ]; then echo "no live release"; exit 3; fi
 previous=$(readlink "$base/previous" 2>/dev/null || true)
-previous=${previous##*/}
+previous=${{previous##*/}}
 if [ -z "$previous" ] || [ "$previous" = "$current" ] || [ ! -d "$base/releases/$previous" ]; then
   echo "no release before $current"; exit 4
+fi
+# A page of the live release, loaded a moment before the switch, still gets the files it names.
+cd "$base/releases"
+if [ -f "$current.assets" ]; then
+  while IFS= read -r file; do
+    if [ ! -e "$previous/$file" ] && [ -f "$current/$file" ]; then
+      mkdir -p "$previous/$(dirname "$file")"
+      ln "$current/$file" "$previous/$file"
+    fi
+  done < "$current.assets"
 fi
 ln -sfn "releases/$previous" "$base/current.new"
 mv -T "$base/current.new" "$base/current"

@@ -18,7 +18,7 @@ DEFAULTS = {
     # Releases kept on a server, the live one included: `invoke rollback` can go back this far.
     "DEPLOY_KEEP_RELEASES": 5,
 }
-SSH_FIELDS = {"type", "host", "user", "port", "path", "keep", "rsync_path", "key_env", "known_hosts_env"}
+SSH_FIELDS = {"type", "host", "user", "port", "path", "keep", "rsync_path", "key_env", "known_hosts_env", "lock_wait"}
 RCLONE_FIELDS = {"type", "remote"}
 NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 HOST = re.compile(r"^[A-Za-z0-9.:_-]+$")
@@ -37,6 +37,7 @@ class ServerTarget:
     rsync_path: str = ""  # the command that runs rsync on the server (`sudo rsync`)
     key_env: str = "DEPLOY_SSH_KEY"
     known_hosts_env: str = "DEPLOY_SSH_KNOWN_HOSTS"
+    lock_wait: int = 120  # seconds a deploy waits for another deploy or rollback on this target to finish
 
     @property
     def login(self) -> str:
@@ -71,11 +72,14 @@ def server_target(name: str, spec: dict, keep: int) -> ServerTarget:
         problems.append(bad(name, f"port 应是 1–65535 的整数，现为 {port!r}", "bad port"))
     if not (isinstance(keep, int) and keep >= 2):
         problems.append(bad(name, f"keep 至少为 2（当前版本和可回滚的上一版本），现为 {keep!r}", "keep at least 2 releases"))
+    lock_wait = spec.get("lock_wait", ServerTarget.lock_wait)
+    if not (isinstance(lock_wait, int) and lock_wait >= 0):
+        problems.append(bad(name, f"lock_wait 应是等待的秒数（0 或更多），现为 {lock_wait!r}", "lock_wait in seconds"))
     if problems:
         raise ValueError(problems[0])
     return ServerTarget(
         name, spec["host"], path.rstrip("/"), spec.get("user", ""), port, keep, spec.get("rsync_path", ""),
-        spec.get("key_env", ServerTarget.key_env), spec.get("known_hosts_env", ServerTarget.known_hosts_env),
+        spec.get("key_env", ServerTarget.key_env), spec.get("known_hosts_env", ServerTarget.known_hosts_env), lock_wait,
     )
 
 

@@ -2,8 +2,9 @@
 
 A bucket has no symlink to switch, so the order does the work: first the files named by their
 content (new names nothing links to yet), then the other files, then the pages and the files
-that name others; what the build no longer has is deleted only once every upload succeeded.
-A reader may get a new page or an old one while it runs, each with every file it needs.
+that name others; what the build no longer has is deleted only once every upload succeeded, and
+a file named by its content one deploy later still. A reader may get a new page or an old one
+while it runs, or an old one loaded before it, each with every file it needs.
 
 Which files changed is known from a manifest kept in the bucket (`.deploy-manifest.json`, path →
 sha256), not from sizes and times, which some remotes cannot keep. Before uploading, the manifest
@@ -14,7 +15,7 @@ sent again, and still lists what is to be deleted. Only files the manifest lists
 import json
 from dataclasses import dataclass
 
-from .files import cache_control, tier, TIERS
+from .files import TIERS, tier
 
 MANIFEST = ".deploy-manifest.json"
 
@@ -32,15 +33,30 @@ class StoragePlan:
 
 
 def storage_plan(local: dict[str, str], manifest: dict[str, str] | None, remote_files: set[str]) -> StoragePlan:
-    """What to upload, tier by tier, and what to delete after, to make the remote hold `local`."""
+    """What to upload, tier by tier, and what to delete after, to make the remote hold `local`.
+
+    A file named by its content that the new build no longer has stays one deploy longer (KEPT in
+    the manifest): a page of the last build, loaded a moment before, still gets it. Any other file
+    the build no longer has (a page taken down) goes at once.
+    """
     known = manifest or {}
-    changed = sorted(path for path, digest in local.items() if known.get(path) != digest or path not in remote_files)
-    uploads = [[path for path in changed if tier(path) == number] for number in range(len(TIERS))]
+    changed = sorted(path for path, digest in local.items() if bare(known.get(path, "")) != digest or path not in remote_files)
+    uploads = [[path for path in changed if tier(path, local[path]) == number] for number in range(len(TIERS))]
     # Only what an earlier deploy put there: a bucket or prefix may hold files that are not ours.
-    deletions = sorted((set(known) & remote_files) - set(local) - {MANIFEST})
+    gone = (set(known) & remote_files) - set(local) - {MANIFEST}
+    kept = {path for path in gone if not known[path].startswith(KEPT) and tier(path, known[path]) == 0}
+    deletions = sorted(gone - kept)
     unchanged = set(local) - set(changed)
-    pending = {path: known[path] for path in [*unchanged, *deletions]} | {path: "" for path in changed}
-    return StoragePlan(uploads, deletions, pending, dict(local))
+    pending = {path: known[path] for path in [*unchanged, *gone]} | {path: "" for path in changed}
+    return StoragePlan(uploads, deletions, pending, dict(local) | {path: KEPT + known[path] for path in kept})
+
+
+# A manifest entry's digest when the file stays for one more deploy only.
+KEPT = "kept:"
+
+
+def bare(digest: str) -> str:
+    return digest.removeprefix(KEPT)
 
 
 def read_manifest(text: str) -> dict[str, str] | None:
@@ -58,9 +74,8 @@ def manifest_text(entries: dict[str, str]) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
-def rclone_copy(output: str, remote: str, list_file: str, paths: list[str]) -> list[str]:
-    """rclone copying exactly the listed files (one tier: one Cache-Control), whatever the remote holds."""
-    header = cache_control(paths[0]) if paths else ""
+def rclone_copy(output: str, remote: str, list_file: str, header: str) -> list[str]:
+    """rclone copying exactly the listed files (one tier: one Cache-Control `header`), whatever the remote holds."""
     return [
         "rclone", "copy", output, remote, "--files-from-raw", list_file, "--no-check-dest", "--no-traverse",
         "--header-upload", f"Cache-Control: {header}", "--retries", "1", "-v",

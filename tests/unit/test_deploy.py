@@ -50,6 +50,9 @@ def test_a_target_in_the_wrong_shape_is_named_with_what_is_wrong(targets, words)
     [
         ("theme/css/site.3f2a9c1b0d.css", 0, IMMUTABLE),
         ("theme/js/reading.0a1b2c3d4e.js", 0, IMMUTABLE),
+        # ten digits that are not the file's own sha256: an editor's name, revalidated
+        ("files/notice.2026112901.pdf", 1, REVALIDATE),
+        ("theme/css/site.3f2a9c1b0e.css", 1, REVALIDATE),
         ("images/jinqiu-zhuxue-3f2a9c1b0d4e-960.webp", 0, IMMUTABLE),
         ("theme/css/site.css", 1, REVALIDATE),
         ("images/jinqiu-zhuxue.jpg", 1, REVALIDATE),
@@ -64,14 +67,16 @@ def test_a_target_in_the_wrong_shape_is_named_with_what_is_wrong(targets, words)
     ],
 )
 def test_files_named_by_content_go_first_and_are_cached_a_year_pages_go_last(path, upload_tier, cache):
-    assert (tier(path), cache_control(path)) == (upload_tier, cache)
+    digest = "3f2a9c1b0d" + "7" * 54 if "3f2a9c1b0" in path else "0a1b2c3d4e" + "7" * 54  # the sha256 of the file's bytes
+    assert (tier(path, digest), cache_control(path, digest)) == (upload_tier, cache)
 
 
+CSS_NEW, CSS_OLD = "aaaaaaaaaa" + "1" * 54, "bbbbbbbbbb" + "2" * 54  # the stylesheets' sha256: their fingerprints
 LOCAL = {
     "index.html": "h-index-2",
     "2026/11/wuye-guanli.html": "h-article",
-    "theme/css/site.aaaaaaaaaa.css": "h-css-new",
-    "theme/css/site.css": "h-css-new",
+    "theme/css/site.aaaaaaaaaa.css": CSS_NEW,
+    "theme/css/site.css": CSS_NEW,
     "search/engine.js": "h-engine",
 }
 
@@ -88,20 +93,30 @@ def test_the_first_upload_sends_everything_in_tiers():
 
 
 def test_only_changed_files_go_up_and_files_gone_from_the_build_are_deleted_after():
-    manifest = {**LOCAL, "index.html": "h-index-1", "theme/css/site.bbbbbbbbbb.css": "h-css-old", "2026/10/old.html": "h-old"}
+    manifest = {**LOCAL, "index.html": "h-index-1", "theme/css/site.bbbbbbbbbb.css": CSS_OLD, "2026/10/old.html": "h-old"}
     remote = set(manifest) | {MANIFEST}
     manifest.pop("theme/css/site.aaaaaaaaaa.css")
     remote.discard("theme/css/site.aaaaaaaaaa.css")
     plan = storage_plan(LOCAL, manifest, remote)
     assert plan.uploads == [["theme/css/site.aaaaaaaaaa.css"], [], ["index.html"]]
-    assert plan.deletions == ["2026/10/old.html", "theme/css/site.bbbbbbbbbb.css"]
+    # the page taken down goes at once; the old stylesheet stays one deploy more, for pages loaded before
+    assert plan.deletions == ["2026/10/old.html"]
+    assert plan.manifest == {**LOCAL, "theme/css/site.bbbbbbbbbb.css": "kept:" + CSS_OLD}
     # While uploading, the manifest vouches only for files that stay as they are, marks the ones
     # about to change as unknown, and still lists the ones to delete.
     assert plan.pending == {
         **{path: LOCAL[path] for path in ("2026/11/wuye-guanli.html", "theme/css/site.css", "search/engine.js")},
         "index.html": "", "theme/css/site.aaaaaaaaaa.css": "",
-        "2026/10/old.html": "h-old", "theme/css/site.bbbbbbbbbb.css": "h-css-old",
+        "2026/10/old.html": "h-old", "theme/css/site.bbbbbbbbbb.css": CSS_OLD,
     }
+
+
+def test_a_file_kept_one_deploy_goes_with_the_next_unless_the_build_has_it_again():
+    manifest = {**LOCAL, "theme/css/site.bbbbbbbbbb.css": "kept:" + CSS_OLD, "theme/css/site.cccccccccc.css": "kept:cccccccccc" + "3" * 54}
+    local = {**LOCAL, "theme/css/site.cccccccccc.css": "cccccccccc" + "3" * 54}
+    plan = storage_plan(local, manifest, set(manifest) | {MANIFEST})
+    assert plan.deletions == ["theme/css/site.bbbbbbbbbb.css"] and plan.changes == 1  # the other is not sent again
+    assert plan.manifest == local
 
 
 def test_files_the_manifest_never_listed_are_never_deleted():
@@ -131,7 +146,7 @@ def test_a_manifest_that_cannot_be_read_means_every_file_is_sent(text, entries):
 
 
 def test_each_tier_is_one_rclone_copy_of_exactly_its_files_with_its_cache_header():
-    command = rclone_copy("output", "oss:news", "/tmp/tier-0.txt", ["theme/css/site.aaaaaaaaaa.css"])
+    command = rclone_copy("output", "oss:news", "/tmp/tier-0.txt", IMMUTABLE)
     assert command[:4] == ["rclone", "copy", "output", "oss:news"]
     assert "--no-check-dest" in command and command[command.index("--files-from-raw") + 1] == "/tmp/tier-0.txt"
     assert command[command.index("--header-upload") + 1] == f"Cache-Control: {IMMUTABLE}"

@@ -1,0 +1,71 @@
+"""Deploys and rollbacks under reader load, against the project's nginx config and a real sshd on
+loopback: deploy A, deploy B, roll back, deploy B again (keep 2), with readers on kept-alive
+connections loading pages and, a moment later, every file each page names. Every response is 200,
+every page's files are its own build's, and after each step the expected release is served."""
+
+import time
+import urllib.parse
+
+import pytest
+from readers import Reader
+from test_deploy_server import ARTICLE, deploy, fetch, releases, server  # noqa: F401  (the two builds and the servers, shared)
+
+from deploy.cli import main as deploy_main
+
+PAGES = ["index.html", ARTICLE]
+DELAYS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4)  # how long each reader's browser takes before it asks for a page's files
+LOADS_AFTER_EACH_STEP = 3  # every reader loads this many more pages after a switch before the next
+
+
+def files_of(release) -> dict[str, bytes]:
+    return {path.relative_to(release).as_posix(): path.read_bytes() for path in release.rglob("*") if path.is_file()}
+
+
+def wait_for_loads(readers: list[Reader], more: int, seconds: float = 60) -> None:
+    """Until every reader has loaded `more` pages since now (bounded in time)."""
+    wanted = [len(reader.loads) + more for reader in readers]
+    deadline = time.monotonic() + seconds
+    while any(len(reader.loads) < count and reader.is_alive() for reader, count in zip(readers, wanted)):
+        assert time.monotonic() < deadline, "the readers stopped getting pages"
+        time.sleep(0.02)
+
+
+def test_every_reader_gets_every_file_of_its_own_build_across_deploy_rollback_deploy(releases, server):  # noqa: F811
+    a, b = releases
+    srv, base, settings = server
+    builds = {"A": files_of(a), "B": files_of(b)}
+    address = urllib.parse.urlparse(base)
+    assert deploy(settings, a) == 0
+
+    readers = [Reader(address.hostname, address.port, PAGES, delay) for delay in DELAYS]
+    for reader in readers:
+        reader.start()
+    served = []
+    try:
+        wait_for_loads(readers, 1)
+        for step, expected in ((lambda: deploy(settings, b), "B"), (lambda: deploy_main(["--settings", str(settings)], rollback=True), "A"),
+                               (lambda: deploy(settings, b), "B")):
+            assert step() == 0
+            served.append(next(name for name, files in builds.items() if fetch(f"{base}/index.html")[1] == files["index.html"]) == expected)
+            wait_for_loads(readers, LOADS_AFTER_EACH_STEP)
+    finally:
+        for reader in readers:
+            reader.stop()
+    assert all(served), "after deploy B, rollback, deploy B: the release served is the one expected"
+    assert not [reader.error for reader in readers if reader.error]
+
+    loads = [load for reader in readers for load in reader.loads]
+    requests = sum(1 + len(load.files) for load in loads)
+    assert requests > 500
+    seen_builds = set()
+    for load in loads:
+        assert load.status == 200, f"{load.page}: {load.status}"
+        build = next((name for name, files in builds.items() if files[load.page] == load.html), None)
+        assert build, f"{load.page} is neither build's"
+        seen_builds.add(build)
+        for path, (status, data) in load.files.items():
+            assert status == 200, f"{load.page} of build {build}: {path} gave {status}"
+            assert data == builds[build][path], f"{load.page} of build {build}: {path} came from the other build"
+    assert seen_builds == {"A", "B"}
+    releases_on_disk = [path.name for path in (srv / "releases").iterdir() if path.is_dir()]
+    assert len(releases_on_disk) == 2, releases_on_disk  # keep 2: the live release and the one it replaced
