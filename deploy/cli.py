@@ -27,7 +27,6 @@ from .storage import MANIFEST, manifest_text, rclone_copy, rclone_delete, rclone
 ROOT = Path(__file__).resolve().parent.parent
 LISTED = 20  # files named one by one in a dry run's list, per kind
 LOCK_OBJECT = ".deploy-lock"  # in the bucket, beside the manifest
-BUCKET_LOCK_WAIT = 120  # seconds a deploy waits for another one on the same bucket
 LOCK_SETTLE = 1.0  # seconds between writing the lock and reading it back
 
 
@@ -144,7 +143,7 @@ def remote_listing(target: StorageTarget, where: str) -> set[str]:
 
 
 @contextmanager
-def bucket_lock(target: StorageTarget, where: str, wait: int = BUCKET_LOCK_WAIT):
+def bucket_lock(target: StorageTarget, where: str):
     """Hold the bucket's lock object while deploying: a second deploy waits, then says who holds it.
 
     A bucket has no atomic create-if-absent that every remote offers, so a deploy writes its own
@@ -152,6 +151,7 @@ def bucket_lock(target: StorageTarget, where: str, wait: int = BUCKET_LOCK_WAIT)
     """
     lock = f"{target.remote}/{LOCK_OBJECT}"
     token = f"{holder()} {uuid.uuid4().hex}"
+    wait = target.lock_wait
     deadline = time.monotonic() + wait
     while True:
         held = run(["rclone", "cat", lock], f"{where}: 无法读取部署锁 (cannot read the lock)", allowed=(0, 3, 4)).stdout.strip()

@@ -19,7 +19,7 @@ DEFAULTS = {
     "DEPLOY_KEEP_RELEASES": 5,
 }
 SSH_FIELDS = {"type", "host", "user", "port", "path", "keep", "rsync_path", "key_env", "known_hosts_env", "lock_wait"}
-RCLONE_FIELDS = {"type", "remote"}
+RCLONE_FIELDS = {"type", "remote", "lock_wait"}
 NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 HOST = re.compile(r"^[A-Za-z0-9.:_-]+$")
 USER = re.compile(r"^[a-z_][a-z0-9_.-]*$")
@@ -48,6 +48,7 @@ class ServerTarget:
 class StorageTarget:
     name: str
     remote: str  # an rclone remote and path: oss:tiedong-news/site
+    lock_wait: int = 120  # seconds a deploy waits for another deploy to this bucket to finish
 
 
 def deploy_settings(site_settings: dict) -> dict:
@@ -87,7 +88,10 @@ def storage_target(name: str, spec: dict) -> StorageTarget:
     remote = spec.get("remote", "")
     if not (isinstance(remote, str) and REMOTE.match(remote)):
         raise ValueError(bad(name, f"remote 应写作“远端名:桶/路径”，如 oss:tiedong-news，现为 {remote!r}", "remote must be NAME:bucket/path"))
-    return StorageTarget(name, remote.rstrip("/"))
+    lock_wait = spec.get("lock_wait", StorageTarget.lock_wait)
+    if not (isinstance(lock_wait, int) and lock_wait >= 0):
+        raise ValueError(bad(name, f"lock_wait 应是等待的秒数（0 或更多），现为 {lock_wait!r}", "lock_wait in seconds"))
+    return StorageTarget(name, remote.rstrip("/"), lock_wait)
 
 
 def parse_targets(site_settings: dict) -> dict[str, ServerTarget | StorageTarget]:

@@ -83,3 +83,14 @@ def webdav(folder: Path):
            "RCLONE_CONFIG_PRESSDAV_PASS": obscured}
     with running(command, port, log):
         yield served, log, env
+
+
+@contextmanager
+def bucket_website(folder: Path, served: Path):
+    """`rclone serve http` of a bucket's folder on loopback, as readers see a bucket website; yields its port."""
+    require("rclone")
+    port, log = free_port(), folder / "website.log"
+    served.mkdir(parents=True, exist_ok=True)
+    command = ["rclone", "serve", "http", str(served), "--addr", f"127.0.0.1:{port}", "--dir-cache-time", "0s", "--log-file", str(log)]
+    with running(command, port, log):
+        yield port

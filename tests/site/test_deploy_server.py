@@ -197,3 +197,39 @@ def test_invoke_deploy_without_targets_says_where_to_set_them():
     process = subprocess.run([sys.executable, "-m", "invoke", "deploy", "--built", "--dry-run"], cwd=ROOT, capture_output=True, text=True)
     assert process.returncode == 1 and "Traceback" not in process.stderr
     assert process.stderr.strip() == "错误: 没有部署目标：请在 publishconf.py 中设置 DEPLOY_TARGETS (no deploy targets configured)"
+
+
+def test_a_second_deploy_waits_for_the_first_then_says_who_holds_the_server(releases, server, capsys):
+    a, b = releases
+    srv, base, settings = server
+    assert deploy(settings, a) == 0
+    (srv / ".deploy.lock").mkdir()
+    (srv / ".deploy.lock/holder").write_text("editor@newsroom pid 4242 2026-12-07 08:00:00 UTC\n")
+    settings.write_text(settings.read_text().replace("'keep': 2", "'keep': 2, 'lock_wait': 1"))
+    capsys.readouterr()
+    assert deploy(settings, b) == 1
+    said = capsys.readouterr().err
+    assert "另一次部署或回滚正在进行（editor@newsroom pid 4242 2026-12-07 08:00:00 UTC）" in said and f"{srv}/.deploy.lock" in said
+    assert deploy_main(["--settings", str(settings)], rollback=True) == 1
+    assert "另一次部署或回滚正在进行" in capsys.readouterr().err
+    assert fetch(f"{base}/index.html")[1] == (a / "index.html").read_bytes()  # nothing touched
+    (srv / ".deploy.lock/holder").unlink()
+    (srv / ".deploy.lock").rmdir()
+    assert deploy(settings, b) == 0 and not (srv / ".deploy.lock").exists()  # taken, then given back
+
+
+def test_nginx_serves_well_known_hides_dotfiles_and_caches_only_what_is_named_by_its_content(releases, server):
+    a, _ = releases
+    srv, base, settings = server
+    assert deploy(settings, a) == 0
+    live = srv / "current"
+    (live / ".well-known/acme-challenge").mkdir(parents=True)
+    (live / ".well-known/acme-challenge/token").write_text("proof")
+    (live / ".git").mkdir()
+    (live / ".git/pack.0123456789.js").write_text("secret")
+    (live / "files").mkdir()
+    (live / "files/notice.2026112901.pdf").write_bytes(b"%PDF-1.4 notice")
+    status, body, headers = fetch(f"{base}/.well-known/acme-challenge/token")
+    assert (status, body) == (200, b"proof")
+    assert fetch(f"{base}/.git/pack.0123456789.js")[0] == 404
+    assert fetch(f"{base}/files/notice.2026112901.pdf")[2]["Cache-Control"] == "no-cache"

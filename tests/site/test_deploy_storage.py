@@ -6,6 +6,7 @@ The server's own log tells the order in which files arrived and went.
 import hashlib
 import re
 import shutil
+import subprocess
 
 import pytest
 from deploy_servers import webdav
@@ -123,3 +124,20 @@ def test_a_remote_with_no_configuration_is_one_line_that_names_it(releases, tmp_
     said = capsys.readouterr().err
     assert said.startswith("错误: oss (nosuchremote:tiedong-news): 无法读取部署锁 (cannot read the lock)：")  # its first step
     assert "nosuchremote" in said.split("：", 2)[-1] and "NOTICE" not in said and len(said.strip().splitlines()) == 1
+
+
+def test_a_second_deploy_to_a_bucket_waits_then_says_who_holds_it(releases, bucket, capsys):  # noqa: F811
+    a, b = releases
+    site, log, settings = bucket
+    assert deploy(settings, a) == 0 and not (site / LOCK_OBJECT).exists()  # taken, then given back
+    # another deploy's lock, written as a deploy writes it (through the server: it caches its listing)
+    subprocess.run(["rclone", "rcat", f"pressdav:site/{LOCK_OBJECT}"], input="ci run 77 pid 12 2026-12-07 08:00:00 UTC 5f0c\n", text=True, check=True)
+    settings.write_text(settings.read_text().replace("'remote': 'pressdav:site'", "'remote': 'pressdav:site', 'lock_wait': 1"))
+    start = len(log.read_text())
+    capsys.readouterr()
+    assert deploy(settings, b) == 1
+    said = capsys.readouterr().err
+    assert "另一次部署正在进行（ci run 77 pid 12 2026-12-07 08:00:00 UTC）" in said and len(said.strip().splitlines()) == 1
+    assert not [path for method, path in requests_since(log, start) if path != LOCK_OBJECT]  # nothing sent, nothing deleted
+    subprocess.run(["rclone", "deletefile", f"pressdav:site/{LOCK_OBJECT}"], check=True)
+    assert deploy(settings, b) == 0

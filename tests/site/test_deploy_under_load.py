@@ -6,7 +6,6 @@ every page's files are its own build's, and after each step the expected release
 import time
 import urllib.parse
 
-import pytest
 from readers import Reader
 from test_deploy_server import ARTICLE, deploy, fetch, releases, server  # noqa: F401  (the two builds and the servers, shared)
 
@@ -28,6 +27,23 @@ def wait_for_loads(readers: list[Reader], more: int, seconds: float = 60) -> Non
     while any(len(reader.loads) < count and reader.is_alive() for reader, count in zip(readers, wanted)):
         assert time.monotonic() < deadline, "the readers stopped getting pages"
         time.sleep(0.02)
+
+
+def whole_loads(readers: list[Reader], builds: dict[str, dict[str, bytes]]) -> set[str]:
+    """Check every page each reader loaded: 200, one build's page, each file it names 200 and that
+    build's. The builds the pages came from; at least 500 requests in all."""
+    loads = [load for reader in readers for load in reader.loads]
+    assert sum(1 + len(load.files) for load in loads) > 500
+    seen = set()
+    for load in loads:
+        assert load.status == 200, f"{load.page}: {load.status}"
+        build = next((name for name, files in builds.items() if files[load.page] == load.html), None)
+        assert build, f"{load.page} is neither build's"
+        seen.add(build)
+        for path, (status, data) in load.files.items():
+            assert status == 200, f"{load.page} of build {build}: {path} gave {status}"
+            assert data == builds[build][path], f"{load.page} of build {build}: {path} came from the other build"
+    return seen
 
 
 def test_every_reader_gets_every_file_of_its_own_build_across_deploy_rollback_deploy(releases, server):  # noqa: F811
@@ -54,18 +70,37 @@ def test_every_reader_gets_every_file_of_its_own_build_across_deploy_rollback_de
     assert all(served), "after deploy B, rollback, deploy B: the release served is the one expected"
     assert not [reader.error for reader in readers if reader.error]
 
-    loads = [load for reader in readers for load in reader.loads]
-    requests = sum(1 + len(load.files) for load in loads)
-    assert requests > 500
-    seen_builds = set()
-    for load in loads:
-        assert load.status == 200, f"{load.page}: {load.status}"
-        build = next((name for name, files in builds.items() if files[load.page] == load.html), None)
-        assert build, f"{load.page} is neither build's"
-        seen_builds.add(build)
-        for path, (status, data) in load.files.items():
-            assert status == 200, f"{load.page} of build {build}: {path} gave {status}"
-            assert data == builds[build][path], f"{load.page} of build {build}: {path} came from the other build"
-    assert seen_builds == {"A", "B"}
+    assert whole_loads(readers, builds) == {"A", "B"}
     releases_on_disk = [path.name for path in (srv / "releases").iterdir() if path.is_dir()]
     assert len(releases_on_disk) == 2, releases_on_disk  # keep 2: the live release and the one it replaced
+
+
+def test_bucket_readers_get_every_file_of_their_page_across_deploys(releases, tmp_path, monkeypatch):  # noqa: F811
+    """The same with object storage (rclone serve webdav as the bucket, rclone serve http as its website):
+    no switch there, so pages of both builds are served while an upload runs, each with every file it
+    needs, and a deploy of the build before stands in for a rollback."""
+    from deploy_servers import bucket_website, webdav
+
+    a, b = releases
+    builds = {"A": files_of(a), "B": files_of(b)}
+    with webdav(tmp_path / "dav") as (served, _, env), bucket_website(tmp_path, served / "site") as port:
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        settings = tmp_path / "deployconf.py"
+        settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site'}}\n")
+        assert deploy(settings, a) == 0
+        readers = [Reader("127.0.0.1", port, PAGES, delay) for delay in DELAYS]
+        for reader in readers:
+            reader.start()
+        served_after = []
+        try:
+            wait_for_loads(readers, 1)
+            for output, expected in ((b, "B"), (a, "A"), (b, "B")):
+                assert deploy(settings, output) == 0
+                served_after.append(fetch(f"http://127.0.0.1:{port}/index.html")[1] == builds[expected]["index.html"])
+                wait_for_loads(readers, LOADS_AFTER_EACH_STEP)
+        finally:
+            for reader in readers:
+                reader.stop()
+    assert all(served_after) and not [reader.error for reader in readers if reader.error]
+    assert whole_loads(readers, builds) == {"A", "B"}
