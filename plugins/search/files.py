@@ -63,6 +63,17 @@ class IndexFiles(Mapping):
         return len(self.held) + len(self.stories)
 
 
+def content_version(files: Mapping[str, bytes], described: dict) -> str:
+    """The index's version, 12 hex: a digest of every file and of what the manifest says of them
+    (`described`, all of it but the version), so it changes whenever any of their bytes do, the
+    manifest's format and title span too, which the shards alone need not show."""
+    digest = hashlib.sha1()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    digest.update(b"index.json\0" + json.dumps(described, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFiles:
     """Every file of the index by its path under /search/; the same stories give the same bytes."""
     ordered = in_id_order(stories)
@@ -72,12 +83,7 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFile
     groups = grouped_occurrences([laid_out(story.title, story.fields) for story in ordered])  # texts not held here
     index_shards = shards(encoded_groups(groups), target_shard_bytes)
     files = IndexFiles({f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}, ordered)
-    digest = hashlib.sha1()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path])
-    manifest = {
-        "format": FORMAT,
-        "version": digest.hexdigest()[:12],
+    described = {
         "titleSpan": TITLE_SPAN,
         "shards": len(index_shards),
         "stories": len(ordered),
@@ -85,6 +91,7 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFile
         "storySections": "".join(SECTION_MARKS[sections.index(s.section)] if s.section else "-" for s in ordered),
         "years": years(ordered),
     }
+    manifest = {"format": FORMAT, "version": content_version(files, {"format": FORMAT, **described}), **described}
     files.held["index.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return files
 
