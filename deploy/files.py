@@ -8,6 +8,8 @@ from plugins.fingerprint.names import is_fingerprinted
 
 # Photo derivatives are named by their bytes too (photos/cache.py: <stem>-<12 hex>-<width>.<ext>).
 PHOTO_DERIVATIVE = re.compile(r"-[0-9a-f]{12}-\d+\.(?:jpe?g|webp|avif|png)$")
+# The search index's files sit in a folder named by their bytes (search/files.py: search/<12 hex>/).
+SEARCH_INDEX_FILE = re.compile(r"^search/[0-9a-f]{12}/")
 # Files that name others (pages, feeds, sitemaps; the search engine names its index version): they go last.
 NAMES_OTHERS = re.compile(r"(?:\.html|\.xml|^robots\.txt|^search/engine\.js)$")
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -16,8 +18,8 @@ TIERS = ("assets named by their content", "other files", "pages and the files th
 
 
 def is_immutable(path: str) -> bool:
-    """Whether a file's name changes whenever its bytes do, so it may be cached for a year."""
-    return is_fingerprinted(path) or bool(PHOTO_DERIVATIVE.search(path))
+    """Whether a file's name (or its folder's) changes whenever its bytes do, so it may be cached for a year."""
+    return is_fingerprinted(path) or bool(PHOTO_DERIVATIVE.search(path) or SEARCH_INDEX_FILE.match(path))
 
 
 def tier(path: str) -> int:
