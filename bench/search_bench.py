@@ -359,9 +359,10 @@ def in_fresh_page(browser, served: Served, script: str, args: dict) -> float:
 
 
 def rounds_of(paths: list[str]) -> list[list[str]]:
-    """The project's files in the order a query must wait for them: code, then shards, then stories."""
-    kinds = ("/search/engine.js", "/search/shards/", "/search/stories/")
-    return [[path for path in paths if path.startswith(kind)] for kind in kinds]
+    """The project's files in the order a query must wait for them: code, then shards, then stories
+    (the index's files are under /search/<version>/)."""
+    kinds = (r"/search/engine\.js$", r"/search/[0-9a-f]{12}/shards/", r"/search/[0-9a-f]{12}/stories/")
+    return [[path for path in paths if re.match(kind, path)] for kind in kinds]
 
 
 def warm_up(browser, served: Served) -> None:

@@ -11,6 +11,8 @@ from plugins.fingerprint.names import FINGERPRINT_CHARS
 FINGERPRINT = re.compile(rf"\.([0-9a-f]{{{FINGERPRINT_CHARS}}})\.[A-Za-z0-9]+$")
 # Photo derivatives are named by their bytes too (photos/cache.py: <stem>-<12 hex>-<width>.<ext>).
 PHOTO_DERIVATIVE = re.compile(r"-[0-9a-f]{12}-\d+\.(?:jpe?g|webp|avif|png)$")
+# The search index's files sit in a folder named by their bytes (search/files.py: search/<12 hex>/).
+SEARCH_INDEX_FILE = re.compile(r"^search/[0-9a-f]{12}/")
 # Files that name others (pages, feeds, sitemaps; the search engine names its index version): they go last.
 NAMES_OTHERS = re.compile(r"(?:\.html|\.xml|^robots\.txt|^search/engine\.js)$")
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -19,8 +21,9 @@ TIERS = ("assets named by their content", "other files", "pages and the files th
 
 
 def is_immutable(path: str, digest: str) -> bool:
-    """Whether a file's name changes whenever its bytes (sha256 `digest`) do, so it may be cached for a year."""
-    return is_fingerprinted(path, digest) or bool(PHOTO_DERIVATIVE.search(path))
+    """Whether a file's name (or its folder's) changes whenever its bytes (sha256 `digest`) do, so it
+    may be cached for a year."""
+    return is_fingerprinted(path, digest) or bool(PHOTO_DERIVATIVE.search(path) or SEARCH_INDEX_FILE.match(path))
 
 
 def is_fingerprinted(path: str, digest: str) -> bool:

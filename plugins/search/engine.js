@@ -14,9 +14,12 @@
 
 // What a query needs to find its shards ({version, shards, titleSpan}), written in by the build so
 // a query waits for no manifest; the manifest (sections and years of every story) is fetched only
-// for filters. Left as null, everything comes from the manifest.
+// for filters. The index is read from search/<version>/, a folder named by its content: a page
+// that loaded this engine before the site switched to another build still reads this build's
+// index (or, once that is gone, fails), never another build's shards and story numbers.
 const BUILD = /* build */ null;
 const HERE = new URL("./", import.meta.url);
+const INDEX = new URL(`${BUILD.version}/`, HERE);
 const SITE = new URL("../", HERE);
 const SECTION_MARKS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; // as files.py writes them
 const SNIPPET_BEFORE = 24; // characters of context before the first match
@@ -57,14 +60,8 @@ async function fetchOk(url, as) {
   return as === "json" ? response.json() : new Uint8Array(await response.arrayBuffer());
 }
 
-async function core() {
-  return BUILD ?? manifest();
-}
-
 function manifest() {
-  // With BUILD, the manifest of this very build: never one a cache kept from an earlier build.
-  const url = new URL(BUILD ? `index.json?v=${BUILD.version}` : "index.json", HERE);
-  manifestRequest ??= fetchOk(url, "json").catch((error) => {
+  manifestRequest ??= fetchOk(new URL("index.json", INDEX), "json").catch((error) => {
     manifestRequest = null; // a failed request may succeed next time
     throw error;
   });
@@ -143,7 +140,7 @@ async function postingsOf(key, index, decode) {
 async function shardEntry(key, index) {
   const number = fnv1a(key) % index.shards;
   if (!shardRequests.has(number)) {
-    const url = new URL(`shards/${number}.bin?v=${index.version}`, HERE);
+    const url = new URL(`shards/${number}.bin`, INDEX);
     shardRequests.set(number, fetchOk(url).then(parseShard).catch((error) => {
       shardRequests.delete(number);
       throw error;
@@ -270,8 +267,7 @@ function inFilters(story, index, { section, year }) {
 
 function story(id) {
   if (!storyRequests.has(id)) {
-    const url = core().then((index) => new URL(`stories/${id}.json?v=${index.version}`, HERE));
-    const record = url.then((address) => fetchOk(address, "json"));
+    const record = fetchOk(new URL(`stories/${id}.json`, INDEX), "json");
     storyRequests.set(id, record.then(prepared).catch((error) => {
       storyRequests.delete(id);
       throw error;
@@ -376,7 +372,7 @@ async function inPool(items, work) {
 export async function search(query, { limit = 10, offset = 0, section = "", year = "" } = {}) {
   const terms = queryTerms(query);
   if (!terms.length) return { total: 0, hits: [] };
-  const index = await core();
+  const index = BUILD;
   const [perTerm, sections] = await Promise.all([
     Promise.all(terms.map((term) => storiesWith(term, index))),
     section || year ? manifest() : null,

@@ -1,4 +1,5 @@
-"""The files of the search index under /search/: a manifest, the shards, one small file per story."""
+"""The files of the search index: a manifest, the shards, one small file per story, served from
+/search/<version>/, a folder named by their content, beside the engine (/search/engine.js) that names it."""
 
 import hashlib
 import json
@@ -44,7 +45,7 @@ def years(stories: Sequence[Story]) -> list[list[int]]:
 
 
 class IndexFiles(Mapping):
-    """Every file of the index by its path under /search/: the shards and the manifest held, each
+    """Every file of the index by its path in its folder: the shards and the manifest held, each
     story's file made when it is asked for. At 10,000 stories the story files are 13 MB that a
     build writes once and never needs together."""
 
@@ -63,8 +64,25 @@ class IndexFiles(Mapping):
         return len(self.held) + len(self.stories)
 
 
+def content_version(files: Mapping[str, bytes], described: dict) -> str:
+    """The index's version, 12 hex: a digest of every file and of what the manifest says of them
+    (`described`, all of it but the version). It names the folder the files are served from, so
+    it changes whenever any of their bytes do, the manifest's format and title span too, which
+    the shards alone need not show."""
+    digest = hashlib.sha1()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    digest.update(b"index.json\0" + json.dumps(described, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+def version_of(manifest_bytes: bytes) -> str:
+    """The version a manifest names: its index's folder under /search/."""
+    return json.loads(manifest_bytes)["version"]
+
+
 def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFiles:
-    """Every file of the index by its path under /search/; the same stories give the same bytes."""
+    """Every file of the index by its path in its folder; the same stories give the same bytes."""
     ordered = in_id_order(stories)
     sections = sorted({story.section for story in ordered if story.section})
     if len(sections) > len(SECTION_MARKS):
@@ -72,12 +90,7 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFile
     groups = grouped_occurrences([laid_out(story.title, story.fields) for story in ordered])  # texts not held here
     index_shards = shards(encoded_groups(groups), target_shard_bytes)
     files = IndexFiles({f"shards/{number}.bin": shard for number, shard in enumerate(index_shards)}, ordered)
-    digest = hashlib.sha1()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path])
-    manifest = {
-        "format": FORMAT,
-        "version": digest.hexdigest()[:12],
+    described = {
         "titleSpan": TITLE_SPAN,
         "shards": len(index_shards),
         "stories": len(ordered),
@@ -85,13 +98,16 @@ def search_files(stories: Sequence[Story], target_shard_bytes: int) -> IndexFile
         "storySections": "".join(SECTION_MARKS[sections.index(s.section)] if s.section else "-" for s in ordered),
         "years": years(ordered),
     }
+    manifest = {"format": FORMAT, "version": content_version(files, {"format": FORMAT, **described}), **described}
     files.held["index.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return files
 
 
 def engine_for(engine_source: str, manifest_bytes: bytes) -> str:
-    """The engine as served: what a query needs of the manifest written in, so a query waits for
-    one request less, and without its comment lines, which are a quarter of what it would send."""
+    """The engine as served: what a query needs of the manifest written in (the version, which
+    names the folder it reads the index from, so an engine only ever reads its own build's index;
+    the shard count, so a query waits for one request less), and without its comment lines, which
+    are a quarter of what it would send."""
     manifest = json.loads(manifest_bytes)
     build = {key: manifest[key] for key in ("version", "shards", "titleSpan")}
     placeholder = "const BUILD = /* build */ null;"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from plugins.core.cachefiles import partial_beside, place_folder
 
+from .files import version_of
+
 
 def code_stamp(folder: Path) -> str:
     """The code that makes the index files: every Python file in `folder` (this plugin) and
@@ -111,3 +113,12 @@ def files_listed(folder: Path) -> int:
         return manifest["shards"] + manifest["stories"] + 1
     except (OSError, ValueError, KeyError, TypeError):
         return 0
+
+
+def version_kept(folder: Path) -> str | None:
+    """The version the manifest in `folder` names (the folder under /search/ its files are placed
+    in); None when there is no readable manifest."""
+    try:
+        return version_of((folder / "index.json").read_bytes())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

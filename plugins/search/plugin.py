@@ -1,5 +1,6 @@
 """Pelican glue: each article's body text while it is read (kept with the story between builds), and
-after the articles are written, the search index and its engine under /search/."""
+after the articles are written, the search index under /search/<version>/ and its engine, which
+names that version, at /search/engine.js."""
 
 import logging
 import shutil
@@ -14,7 +15,7 @@ from plugins.core.errors import BuildError
 from plugins.core.settings import settings_check
 
 from .document import Story, body_text
-from .files import engine_for, index_key, search_files
+from .files import IndexFiles, engine_for, index_key, search_files, version_of
 from .kept import (
     code_stamp,
     files_listed,
@@ -22,6 +23,7 @@ from .kept import (
     keep,
     last_kept,
     place,
+    version_kept,
     write_files,
 )
 from .normalise import clean
@@ -59,30 +61,48 @@ def story_of(article) -> Story:
 
 
 def write_index(generator, writer) -> None:
-    """Put /search/index.json, its shards and story files (made now, or kept from the last build
-    when the stories are the same) and /search/engine.js into the output."""
+    """Put the index (made now, or kept from the last build when the stories are the same) under
+    /search/<version>/ and /search/engine.js, which names that version, into the output."""
     started = time.perf_counter()
     settings = merged(generator.settings)
     stories, shard_bytes = [story_of(article) for article in generator.articles], settings["SEARCH_SHARD_BYTES"]
     root, key = Path(settings["SEARCH_CACHE_PATH"]), index_key(stories, shard_bytes, MADE_BY)
     files = None
     if not (root / key).is_dir():
-        try:
-            files = search_files(stories, shard_bytes)
-        except ValueError as error:  # more sections than the index can mark
-            raise BuildError(str(error)) from None
+        files = made_index(stories, shard_bytes)
         keep(root / key, files, like=last_kept(root, key))
         forget_all_but(root, key)
-    folder = Path(writer.output_path) / "search"
-    if not place(root / key, folder, files_listed(root / key)):  # removed meanwhile by another build
-        shutil.rmtree(folder, ignore_errors=True)
-        write_files(folder, files or search_files(stories, shard_bytes))
-    manifest = (folder / "index.json").read_bytes()
-    (folder / "engine.js").write_text(engine_for(ENGINE.read_text(encoding="utf-8"), manifest), encoding="utf-8")
+    search_root = Path(writer.output_path) / "search"
+    shutil.rmtree(search_root, ignore_errors=True)  # an output built into again keeps no earlier build's index
+    version = placed_index(root / key, search_root)
+    if version is None:  # removed meanwhile by another build sharing the cache
+        shutil.rmtree(search_root, ignore_errors=True)
+        files = files or made_index(stories, shard_bytes)
+        version = version_of(files["index.json"])
+        write_files(search_root / version, files)
+    manifest = (search_root / version / "index.json").read_bytes()
+    (search_root / "engine.js").write_text(engine_for(ENGINE.read_text(encoding="utf-8"), manifest), encoding="utf-8")
     logger.info(
         "搜索索引 (search index): %d 篇, %d 个文件, %s, %.2f s",
-        len(stories), files_listed(folder), "新建 (made)" if files is not None else "沿用上次 (kept)", time.perf_counter() - started,
+        len(stories), files_listed(search_root / version), "新建 (made)" if files is not None else "沿用上次 (kept)", time.perf_counter() - started,
     )
+
+
+def made_index(stories: list[Story], shard_bytes: int) -> IndexFiles:
+    """The index's files made from `stories`; a build error if they cannot be."""
+    try:
+        return search_files(stories, shard_bytes)
+    except ValueError as error:  # more sections than the index can mark
+        raise BuildError(str(error)) from None
+
+
+def placed_index(kept: Path, search_root: Path) -> str | None:
+    """Put the index kept in `kept` under `search_root`/<its version>/ and return the version;
+    None when it could not be placed whole."""
+    version = version_kept(kept)
+    if version is not None and place(kept, search_root / version, files_listed(kept)):
+        return version
+    return None
 
 
 check_settings = settings_check(merged)  # at start-up, not half way: a bad value stops the build in one line

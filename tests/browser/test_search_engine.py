@@ -1,7 +1,14 @@
 """/search/engine.js in Chromium on a fixture site with known answers: every match, nothing else, best first."""
 
+import re
+import shutil
+from urllib.request import urlopen
+
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from scripts.chromium import serve
 from search_stories import STORIES, containing
+from sitebuild import build
 
 
 @pytest.fixture(scope="module")
@@ -131,10 +138,84 @@ def test_a_query_waits_for_no_manifest_unless_it_filters(browser, served_search_
     search = "async ([url, options]) => (await import(url)).search('秸秆', options)"
     engine = f"{served_search_site}/search/engine.js"
     assert page.evaluate(search, [engine, {}])["total"] == 5
-    assert not any(path.startswith("index.json") for path in requested)
+    assert not any(path.endswith("/index.json") for path in requested)
     assert page.evaluate(search, [engine, {"section": "要闻"}])["total"] == 1
-    assert any(path.startswith("index.json") for path in requested)
+    assert any(path.endswith("/index.json") for path in requested)
     context.close()
+
+
+def test_every_index_file_comes_from_the_folder_the_engine_names(browser, served_search_site):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{served_search_site}/index.html")
+    engine = f"{served_search_site}/search/engine.js"
+    page.evaluate("async (url) => { const engine = await import(url); await engine.search('物业'); await engine.facets(); }", engine)
+    context.close()
+    version = re.search(r'"version": "([0-9a-f]{12})"', urlopen(engine).read().decode()).group(1)
+    index_files = [url for url in requested if "/search/" in url and not url.endswith("/search/engine.js")]
+    assert index_files and all(url.startswith(f"{served_search_site}/search/{version}/") and "?" not in url for url in index_files)
+
+
+RELEASE = {
+    "articles/wuye.md": """
+        Title: 健全管理机制 破解治理难题
+        Date: 2026-11-24 08:00
+        Category: 要闻
+
+        铁东区坚持以“标准化+便民化”为主线，系统推进物业管理提质增效。
+        """,
+    "articles/wuye-fuwu.md": """
+        Title: 物业服务提质增效
+        Date: 2026-06-10 09:00
+        Category: 民生
+
+        小区物业企业加强日常管理，居民满意度持续提升。
+        """,
+}
+# Older than both: in the next release it takes story id 0 and moves theirs up by one.
+OLDER_STORY = {
+    "articles/wuye-tiaoli.md": """
+        Title: 《物业管理条例》修订座谈会召开
+        Date: 2025-03-02 09:00
+        Category: 政务
+
+        座谈会听取了业主代表和物业企业对条例修订的意见。
+        """,
+}
+
+
+def test_a_page_loaded_before_a_deploy_keeps_reading_its_own_builds_index(browser, tmp_path):
+    """A reader's page keeps the engine it loaded. After the site switches to a build whose story
+    numbers all moved, that engine still finds its own build's stories (its folder is carried into
+    the new release, as deploys carry content-named files), and once the folder is gone it fails
+    rather than mix in the new build's files."""
+    extra = ("-e", "SEARCH_SHARD_BYTES=256")  # several shards, so a later query fetches new ones
+    first, second = build(tmp_path / "first", RELEASE, *extra), build(tmp_path / "second", RELEASE | OLDER_STORY, *extra)
+    [first_index] = [folder for folder in (first.output / "search").iterdir() if folder.is_dir()]
+    shutil.copytree(first_index, second.output / "search" / first_index.name)
+    current = tmp_path / "current"
+    current.symlink_to(first.output)
+    titles = "async ([url, query]) => (await (await import(url)).search(query)).hits.map((hit) => hit.title)"
+    with serve(current) as base:
+        engine = f"{base}/search/engine.js"
+        context = browser.new_context(locale="zh-CN")
+        reader = context.new_page()
+        reader.goto(f"{base}/index.html")
+        assert reader.evaluate(titles, [engine, "健全"]) == ["健全管理机制 破解治理难题"]
+        current.unlink()
+        current.symlink_to(second.output)  # the deploy's switch
+        assert reader.evaluate(titles, [engine, "物业"]) == ["物业服务提质增效", "健全管理机制 破解治理难题"]
+        assert reader.evaluate(titles, [engine, "条例"]) == []
+        newcomer = browser.new_context(locale="zh-CN").new_page()  # a browser cache of its own
+        newcomer.goto(f"{base}/index.html")
+        assert newcomer.evaluate(titles, [engine, "条例"]) == ["《物业管理条例》修订座谈会召开"]
+        newcomer.context.close()
+        shutil.rmtree(second.output / "search" / first_index.name)  # pruned by a later deploy
+        with pytest.raises(PlaywrightError, match="搜索索引文件无法读取"):
+            reader.evaluate("async (url) => (await import(url)).facets()", engine)
+        context.close()
 
 
 @pytest.mark.parametrize("query", ["。", "区", "秸秆"])

@@ -1,8 +1,10 @@
-"""The search index and page in a built site: what is indexed, what is not, and the box on every page."""
+"""The search index and page in a built site: what is indexed, what is not, where it is served
+from, and the box on every page."""
 
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 from sitebuild import ROOT, Site, run_pelican, write_files
@@ -49,16 +51,29 @@ def site(tmp_path_factory):
     return Site(root / "output", process.stdout)
 
 
+def index_folder(output: Path) -> Path:
+    """The one folder of index files under output/search/, beside the engine."""
+    [folder] = [path for path in (output / "search").iterdir() if path.name != "engine.js"]
+    return folder
+
+
+def engine_version(output: Path) -> str:
+    """The version written into the engine as served."""
+    [version] = re.findall(r'^const BUILD = \{"version": "([^"]*)"', (output / "search/engine.js").read_text(encoding="utf-8"), re.MULTILINE)
+    return version
+
+
 def test_the_preview_finds_what_it_shows_scheduled_items_too(tmp_path):
     content = write_files(tmp_path / "content", SITE)
     assert run_pelican(content, tmp_path / "output").returncode == 0
-    titles = [json.loads(path.read_text(encoding="utf-8"))["title"] for path in sorted((tmp_path / "output/search/stories").glob("*.json"))]
+    titles = [json.loads(path.read_text(encoding="utf-8"))["title"] for path in sorted((index_folder(tmp_path / "output") / "stories").glob("*.json"))]
     assert titles == ["铁东区政务公开工作推进会召开", "定时发布的稿件"]
 
 
 def stories(site) -> list[dict]:
-    manifest = json.loads((site.output / "search/index.json").read_text(encoding="utf-8"))
-    return [json.loads((site.output / f"search/stories/{n}.json").read_text(encoding="utf-8")) for n in range(manifest["stories"])]
+    folder = index_folder(site.output)
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    return [json.loads((folder / f"stories/{n}.json").read_text(encoding="utf-8")) for n in range(manifest["stories"])]
 
 
 def test_every_field_a_reader_searches_is_in_the_story_file(site):
@@ -74,8 +89,17 @@ def test_drafts_and_items_not_yet_due_are_not_searchable(site):
         assert word.encode() not in index_bytes
 
 
+def test_the_index_is_served_from_a_folder_named_by_its_version_which_the_engine_names(site):
+    folder = index_folder(site.output)
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"[0-9a-f]{12}", folder.name) and folder.name == manifest["version"] == engine_version(site.output)
+    served = sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+    assert served == ["index.json", "shards/0.bin", "stories/0.json"]
+    assert sorted(path.name for path in (site.output / "search").iterdir()) == sorted(["engine.js", folder.name])
+
+
 def test_the_engine_is_served_at_search_engine_js_knowing_its_shards(site):
-    manifest = json.loads((site.output / "search/index.json").read_text(encoding="utf-8"))
+    manifest = json.loads((index_folder(site.output) / "index.json").read_text(encoding="utf-8"))
     build = {"version": manifest["version"], "shards": manifest["shards"], "titleSpan": manifest["titleSpan"]}
     source = (ROOT / "plugins/search/engine.js").read_text(encoding="utf-8")
     served = (site.output / "search/engine.js").read_text(encoding="utf-8")
@@ -107,23 +131,41 @@ def test_every_other_page_has_the_search_box_in_its_header(site):
         assert form.select_one("label[for=site-search-q]").get_text() == "搜索新闻"
 
 
-def test_an_unchanged_rebuild_takes_the_index_kept_and_an_edit_makes_it_anew(tmp_path):
+def test_an_unchanged_rebuild_takes_the_index_kept_and_an_edit_makes_it_anew_in_a_new_folder(tmp_path):
     content = write_files(tmp_path / "content", SITE)
     cache = f'CACHE_PATH="{tmp_path / "cache"}"'
+    output = tmp_path / "output"
 
     def build() -> tuple[str, dict[str, bytes]]:
-        process = run_pelican(content, tmp_path / "output", "pelicanconf.py", "-e", cache, "-v", env=dict(os.environ, COLUMNS="400"))
+        process = run_pelican(content, output, "pelicanconf.py", "-e", cache, "-v", env=dict(os.environ, COLUMNS="400"))
         assert process.returncode == 0, process.stdout + process.stderr
         log = next(line for line in (process.stdout + process.stderr).splitlines() if "search index)" in line)
-        files = {str(p.relative_to(tmp_path / "output/search")): p.read_bytes() for p in (tmp_path / "output/search").rglob("*") if p.is_file()}
+        files = {str(p.relative_to(output / "search")): p.read_bytes() for p in (output / "search").rglob("*") if p.is_file()}
         return log, files
 
     first_log, first = build()
+    version = engine_version(output)
     again_log, again = build()
     assert "新建 (made)" in first_log and "沿用上次 (kept)" in again_log
-    assert again == first
+    assert again == first and engine_version(output) == version
+    (content / "articles/caogao.md").write_text((content / "articles/caogao.md").read_text(encoding="utf-8").replace("审定中", "修改中"), encoding="utf-8")
+    assert build()[1] == first, "a draft is not indexed: its edit leaves the index and its version"
     (content / "articles/gongkai.md").write_text((content / "articles/gongkai.md").read_text(encoding="utf-8").replace("全过程", "各环节"), encoding="utf-8")
     edited_log, edited = build()
     assert "新建 (made)" in edited_log
-    assert b"\xe5\x90\x84\xe7\x8e\xaf\xe8\x8a\x82" in edited["stories/0.json"]  # 各环节
+    assert engine_version(output) != version and index_folder(output).name == engine_version(output)  # the earlier folder is gone
+    assert b"\xe5\x90\x84\xe7\x8e\xaf\xe8\x8a\x82" in edited[f"{engine_version(output)}/stories/0.json"]  # 各环节
     assert len(list((tmp_path / "cache/search").iterdir())) == 1, "only the last index is kept"
+
+
+def test_an_output_built_into_again_without_atomic_keeps_only_the_new_index(tmp_path):
+    from pelicanconf import PLUGINS
+
+    content = write_files(tmp_path / "content", SITE)
+    without_atomic = json.dumps([name for name in PLUGINS if name != "plugins.atomic"])
+    extra = ("-e", f'CACHE_PATH="{tmp_path / "cache"}"', f"PLUGINS={without_atomic}")
+    assert run_pelican(content, tmp_path / "output", "pelicanconf.py", *extra).returncode == 0
+    before = index_folder(tmp_path / "output").name
+    (content / "articles/gongkai.md").write_text((content / "articles/gongkai.md").read_text(encoding="utf-8").replace("全过程", "各环节"), encoding="utf-8")
+    assert run_pelican(content, tmp_path / "output", "pelicanconf.py", *extra).returncode == 0
+    assert index_folder(tmp_path / "output").name == engine_version(tmp_path / "output") != before

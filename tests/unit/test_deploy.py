@@ -56,9 +56,13 @@ def test_a_target_in_the_wrong_shape_is_named_with_what_is_wrong(targets, words)
         ("images/jinqiu-zhuxue-3f2a9c1b0d4e-960.webp", 0, IMMUTABLE),
         ("theme/css/site.css", 1, REVALIDATE),
         ("images/jinqiu-zhuxue.jpg", 1, REVALIDATE),
-        ("search/shards/3.bin", 1, REVALIDATE),
-        ("search/stories/12.json", 1, REVALIDATE),
-        ("search/engine.js", 2, REVALIDATE),
+        ("search/3f2a9c1b0d4e/index.json", 0, IMMUTABLE),
+        ("search/3f2a9c1b0d4e/shards/3.bin", 0, IMMUTABLE),
+        ("search/3f2a9c1b0d4e/stories/12.json", 0, IMMUTABLE),
+        ("search/engine.js", 2, REVALIDATE),  # names the version: revalidated, uploaded after its folder
+        ("search/shards/3.bin", 1, REVALIDATE),  # not in a version's folder: nothing names it by content
+        ("search/3f2a9c1b0d/index.json", 1, REVALIDATE),  # ten hex is not a version
+        ("archive/search/3f2a9c1b0d4e/index.json", 1, REVALIDATE),  # only the site's own /search/
         ("2026/11/wuye-guanli.html", 2, REVALIDATE),
         ("index.html", 2, REVALIDATE),
         ("feeds/all.atom.xml", 2, REVALIDATE),

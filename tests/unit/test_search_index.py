@@ -7,7 +7,7 @@ import pytest
 import plugins.search.index
 from plugins.search.document import TITLE_SPAN, Story, body_text, laid_out
 from plugins.search.encode import encoded_groups, shard_count, shards, varint_sizes, varints
-from plugins.search.files import search_files, without_comment_lines
+from plugins.search.files import content_version, search_files, without_comment_lines
 from plugins.search.index import NO_GROUP, corpus, grouped_occurrences, key_groups, occurrences, pair_groups
 from plugins.search.keys import PAIR_SHIFT, fnv1a
 from plugins.search.normalise import clean, normalise, query_terms
@@ -244,6 +244,25 @@ def test_a_new_story_leaves_older_story_files_alone():
     after = search_files([*STORIES, Story("2026/11/xin.html", "新稿件", "2026-11-25T08:00:00+08:00", "要闻", ("正文。",))], 8192)
     assert all(after[f"stories/{n}.json"] == before[f"stories/{n}.json"] for n in range(3))
     assert json.loads(after["index.json"])["version"] != json.loads(before["index.json"])["version"]
+
+
+FILES = {"shards/0.bin": b"\x01\x02", "stories/0.json": '{"title":"物业服务提质增效"}'.encode()}
+DESCRIBED = {"format": 1, "titleSpan": 256, "shards": 1, "stories": 1}
+
+
+@pytest.mark.parametrize(
+    "files, described, same",
+    [
+        (dict(reversed(FILES.items())), DESCRIBED, True),  # the order files come in does not matter
+        ({**FILES, "stories/0.json": '{"title":"物业服务提质增效。"}'.encode()}, DESCRIBED, False),  # one story file's bytes
+        ({**FILES, "shards/0.bin": b"\x01\x03"}, DESCRIBED, False),  # a shard's bytes
+        ({"shards/1.bin": FILES["shards/0.bin"], "stories/0.json": FILES["stories/0.json"]}, DESCRIBED, False),  # a file's name
+        (FILES, {**DESCRIBED, "format": 2}, False),  # the format, which the files need not show
+        (FILES, {**DESCRIBED, "titleSpan": 512}, False),
+    ],
+)
+def test_the_version_changes_with_any_byte_the_index_folder_holds(files, described, same):
+    assert (content_version(files, described) == content_version(FILES, DESCRIBED)) is same
 
 
 @pytest.mark.parametrize("value", [0, 255, "8192", True, 8.5])

@@ -1,10 +1,12 @@
 """The search index kept between builds: under a key of what it was made from, placed into the
 output by hard links, and never placed half."""
 
+import json
+
 import pytest
 from plugins.search.document import Story
 from plugins.search.files import index_key, search_files
-from plugins.search.kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place
+from plugins.search.kept import code_stamp, files_listed, forget_all_but, keep, last_kept, place, version_kept
 
 STORIES = [
     Story("2026/11/wuye.html", "健全管理机制 破解治理难题", "2026-11-24T08:00:00+08:00", "要闻", ("物业管理全覆盖",)),
@@ -38,6 +40,19 @@ def test_a_kept_index_is_placed_by_hard_links(kept, tmp_path):
     assert place(kept, target, files_listed(kept))
     assert (target / "stories/1.json").stat().st_ino == (kept / "stories/1.json").stat().st_ino
     assert (target / "index.json").read_bytes() == search_files(STORIES, 8192)["index.json"]
+
+
+def test_a_kept_index_names_the_version_it_is_served_under(kept):
+    assert version_kept(kept) == json.loads(search_files(STORIES, 8192)["index.json"])["version"]
+
+
+@pytest.mark.parametrize("manifest", [None, b"", b'{"format": 1', b"[]", b'{"format": 1}'])
+def test_a_kept_index_without_a_readable_manifest_names_no_version(kept, manifest):
+    if manifest is None:
+        (kept / "index.json").unlink()
+    else:
+        (kept / "index.json").write_bytes(manifest)
+    assert version_kept(kept) is None
 
 
 def test_an_index_missing_a_file_is_not_placed(kept, tmp_path):
