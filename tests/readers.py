@@ -2,6 +2,8 @@
 then every file it names, some of them a moment later, while a deploy switches the site under them."""
 
 import http.client
+import json
+import re
 import threading
 import time
 import urllib.parse
@@ -73,3 +75,30 @@ class Reader(threading.Thread):
     def stop(self) -> None:
         self.stopping.set()
         self.join(30)
+
+
+ENGINE_VERSION = re.compile(r'"version": "([0-9a-f]{12})"')
+
+
+class SearchReader(Reader):
+    """A search box open across a switch: the engine is loaded once, then asks for its index's
+    files (the manifest, every shard, the first story files) again and again."""
+
+    def run(self) -> None:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        try:
+            status, engine = self.get(connection, "search/engine.js")
+            version = ENGINE_VERSION.search(engine.decode("utf-8"))[1]
+            manifest = json.loads(self.get(connection, f"search/{version}/index.json")[1])
+            paths = [f"search/{version}/index.json", *(f"search/{version}/shards/{n}.bin" for n in range(manifest["shards"])),
+                     *(f"search/{version}/stories/{n}.json" for n in range(3))]
+            while not self.stopping.is_set():
+                load = Load("search/engine.js", status, engine)
+                time.sleep(self.delay)
+                for path in paths:
+                    load.files[path] = self.get(connection, path)
+                self.loads.append(load)
+        except BaseException as error:  # noqa: BLE001  (the test reports it)
+            self.error = error
+        finally:
+            connection.close()

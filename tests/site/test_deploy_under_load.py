@@ -1,18 +1,21 @@
 """Deploys and rollbacks under reader load, against the project's nginx config and a real sshd on
 loopback: deploy A, deploy B, roll back, deploy B again (keep 2), with readers on kept-alive
-connections loading pages and, a moment later, every file each page names. Every response is 200,
-every page's files are its own build's, and after each step the expected release is served."""
+connections loading pages and, a moment later, every file each page names, and search boxes whose
+engine was loaded before the first switch reading its index through all of them. Every response is
+200, every page's (and engine's) files are its own build's, and after each step the expected
+release is served."""
 
 import time
 import urllib.parse
 
-from readers import Reader
+from readers import Reader, SearchReader
 from test_deploy_server import ARTICLE, deploy, fetch, releases, server  # noqa: F401  (the two builds and the servers, shared)
 
 from deploy.cli import main as deploy_main
 
 PAGES = ["index.html", ARTICLE]
 DELAYS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4)  # how long each reader's browser takes before it asks for a page's files
+SEARCH_DELAYS = (0.0, 0.1)
 LOADS_AFTER_EACH_STEP = 3  # every reader loads this many more pages after a switch before the next
 
 
@@ -54,6 +57,7 @@ def test_every_reader_gets_every_file_of_its_own_build_across_deploy_rollback_de
     assert deploy(settings, a) == 0
 
     readers = [Reader(address.hostname, address.port, PAGES, delay) for delay in DELAYS]
+    readers += [SearchReader(address.hostname, address.port, [], delay) for delay in SEARCH_DELAYS]  # search open across every switch
     for reader in readers:
         reader.start()
     served = []
@@ -90,6 +94,7 @@ def test_bucket_readers_get_every_file_of_their_page_across_deploys(releases, tm
         settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site'}}\n")
         assert deploy(settings, a) == 0
         readers = [Reader("127.0.0.1", port, PAGES, delay) for delay in DELAYS]
+        readers += [SearchReader("127.0.0.1", port, [], delay) for delay in SEARCH_DELAYS]
         for reader in readers:
             reader.start()
         served_after = []
