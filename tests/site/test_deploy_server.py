@@ -233,3 +233,21 @@ def test_nginx_serves_well_known_hides_dotfiles_and_caches_only_what_is_named_by
     assert (status, body) == (200, b"proof")
     assert fetch(f"{base}/.git/pack.0123456789.js")[0] == 404
     assert fetch(f"{base}/files/notice.2026112901.pdf")[2]["Cache-Control"] == "no-cache"
+
+
+def test_nginx_sends_the_pages_policy_and_the_security_headers_on_every_file(releases, server):
+    a, _ = releases
+    srv, base, settings = server
+    assert deploy(settings, a) == 0
+    meta = BeautifulSoup((ROOT / "theme/templates/base.html").read_text(encoding="utf-8"), "html.parser")
+    policy = meta.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    svg = next(path.relative_to(a).as_posix() for path in a.rglob("*.svg"))
+    css = next(path.relative_to(a).as_posix() for path in (a / "theme/css").glob("site.*.css"))
+    for path in ("index.html", svg, css, "nowhere.html", ".deploy.lock"):
+        _, _, headers = fetch(f"{base}/{path}")
+        assert headers["Content-Security-Policy"] == f"{policy}; frame-ancestors 'none'", path
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
+        assert headers["Strict-Transport-Security"].startswith("max-age=") and headers["Server"] == "nginx", path
+    assert fetch(f"{base}/{css}")[2]["Cache-Control"] == "public, max-age=31536000, immutable"
+    status, body, _ = fetch(f"{base}/theme/")
+    assert status in (403, 404) and b"Index of" not in body  # no folder listings
