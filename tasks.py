@@ -67,10 +67,15 @@ def serve(c, host=HOST, port=PORT, output=OUTPUT):
     """Serve the built site at http://127.0.0.1:8000/ (run `invoke build` first)."""
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
+    from preview.guard import LocalOnly
+
     class ReusableServer(RootedHTTPServer):
         allow_reuse_address = True
 
-    server = ReusableServer(output, (host, port_number(port)), ComplexHTTPRequestHandler)
+    class Handler(LocalOnly, ComplexHTTPRequestHandler):  # loopback names only, no folder listings
+        served_as = host
+
+    server = ReusableServer(output, (host, port_number(port)), Handler)
     print(f"网站预览 Serving {output}/ at http://{host}:{port}/ (Ctrl-C 停止)", file=sys.stderr)
     server.serve_forever()
 

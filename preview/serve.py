@@ -8,10 +8,11 @@ import signal
 import sys
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from .guard import LocalOnly
 from .live import LivePreview, QuickWorker, watch
 
 SCRIPT_PATH = "/__preview/reload.js"
@@ -38,7 +39,7 @@ class Reloads:
             return self.count
 
 
-class PreviewHandler(SimpleHTTPRequestHandler):
+class PreviewHandler(LocalOnly):
     """Files from the output folder; pages with the reload script; the reload event stream."""
 
     reloads: Reloads
@@ -123,7 +124,7 @@ def run(build_command: list[str], quick_command: list[str], content: str, output
     threading.Thread(target=live.run, daemon=True).start()
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C: the build and worker end too
     Path(output).mkdir(parents=True, exist_ok=True)
-    handler = type("Handler", (PreviewHandler,), {"reloads": reloads})
+    handler = type("Handler", (PreviewHandler,), {"reloads": reloads, "served_as": host})
     server = ThreadingHTTPServer((host, port), partial(handler, directory=str(Path(output).resolve())))
     server.daemon_threads = True
     say(f"网站预览 Previewing {output}/ at http://{host}:{port}/ (Ctrl-C 停止)")

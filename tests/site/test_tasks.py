@@ -90,3 +90,36 @@ def test_a_wrong_command_line_is_answered_in_chinese(tmp_path, args, says):
     said = process.stdout + process.stderr
     assert process.returncode != 0 and said.strip().splitlines()[-1].startswith(says), said
     assert "Traceback" not in said and not list(tmp_path.iterdir())
+
+
+def raw_get(port: int, path: str, host: str) -> tuple[int, bytes]:
+    """A GET with the Host header a browser would send for `host` (a rebound name, say)."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+def test_the_local_servers_answer_only_their_own_names_and_list_no_folder(tmp_path, task):
+    output = tmp_path / "site"
+    if task == "serve":
+        assert invoke("build", "--output", str(output)).wait() == 0
+    port = free_port()
+    extra = ["--content", str(shutil.copytree(ROOT / "content", tmp_path / "content"))] if task == "livereload" else []
+    server = invoke(task, "--port", str(port), "--output", str(output), *extra, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        fetch_until(f"http://127.0.0.1:{port}/index.html", "</html>", seconds=120)
+        assert raw_get(port, "/index.html", f"127.0.0.1:{port}")[0] == 200
+        assert raw_get(port, "/index.html", f"localhost:{port}")[0] == 200
+        status, body = raw_get(port, "/index.html", f"rebind.attacker.example:{port}")
+        assert status == 403 and "健全管理机制".encode() not in body  # not a word of the site
+        status, body = raw_get(port, "/theme/", f"127.0.0.1:{port}")
+        assert status == 404 and b"Directory listing" not in body
+    finally:
+        server.terminate()
+        server.wait(10)
