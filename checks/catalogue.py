@@ -23,6 +23,8 @@ RULES = {
     "date-future": Rule(ERROR, False, "a Date later than now, without Scheduled: true or Status: draft"),
     "section-unknown": Rule(ERROR, False, "a Category that is not in FRONTPAGE_SECTIONS"),
     "status-unknown": Rule(ERROR, False, "a Status other than draft, published or hidden (Pelican would leave the item out)"),
+    "field-control": Rule(ERROR, False, "a control character in a field (pasted from elsewhere; the feed writer would stop on it)"),
+    "address-unsafe": Rule(ERROR, False, "a URL or Save_as leading out of the site: javascript:, data:, //host, .., a backslash"),
     "field-missing": Rule(ERROR, False, "a required field left out or empty: Category (articles), Alt (photo news)"),
     "placeholder-left": Rule(ERROR, False, "text invoke new wrote for the editor to replace, still there (正文第一段。, 本报通讯员 姓名 摄 …)"),
     "field-unknown": Rule(WARNING, False, "a field the site does not know, with the likely one"),

@@ -34,7 +34,7 @@ SETTINGS = ROOT / "pelicanconf.py"
 # Rules on one file at a time, then rules across all of them.
 FILE_RULES = (
     rules.title_missing, rules.title_too_long, rules.date_missing, rules.date_invalid, rules.modified_before_date,
-    rules.date_future, rules.section_unknown, rules.status_unknown, rules.field_missing, rules.placeholder_left, rules.field_unknown, rules.lead_invalid, rules.byline_no_name,
+    rules.date_future, rules.section_unknown, rules.status_unknown, rules.field_control, rules.address_unsafe, rules.field_missing, rules.placeholder_left, rules.field_unknown, rules.lead_invalid, rules.byline_no_name,
     rules.correction_undated, media.photo_field, media.body_images, media.links_broken,
     rules.body_empty, rules.html_active, rules.punctuation_halfwidth, rules.sentence_broken,
 )

@@ -9,7 +9,7 @@ from editor.scaffold import PLACEHOLDERS
 from plugins.editorial.active import disarm, search_word
 from plugins.editorial.byline import parse_byline
 from plugins.editorial.corrections import parse_corrections
-from plugins.editorial.fields import FALSE_WORDS, TRUE_WORDS, unknown_fields
+from plugins.editorial.fields import ADDRESS_FIELDS, FALSE_WORDS, TRUE_WORDS, control_characters, unknown_fields, unsafe_address
 
 from .report import Finding, finding
 from .settings import Context
@@ -127,6 +127,33 @@ def section_unknown(source: Source, context: Context) -> list[Finding]:
         f"栏目“{field.value.strip()}”不存在，Category 请写 {sections} 之一",
         f"Category '{field.value.strip()}' is not a section: {', '.join(context.sections)}",
     )]
+
+
+def field_control(source: Source, context: Context) -> list[Finding]:
+    """A field with a control character in it (pasted from elsewhere); the build refuses the file."""
+    return [
+        finding(
+            source.path, field.line, "field-control",
+            f"{field.name} 含有看不见的控制字符 {'、'.join(controls)}（多从别处复制而来），请删去后重新输入",
+            f"control characters {' '.join(controls)} in {field.name}",
+        )
+        for field in source.fields
+        if (controls := control_characters(field.value))
+    ]
+
+
+def address_unsafe(source: Source, context: Context) -> list[Finding]:
+    """A URL or Save_as that leads out of the site (javascript:, //host, ..); the build refuses the file."""
+    return [
+        finding(
+            source.path, field.line, "address-unsafe",
+            f"{field.name} “{field.value.strip()}” 不是本站的地址，只能写本站内的路径（如 2026/11/x.html）"
+            + ("或 http(s):// 网址" if field.key == "url" else ""),
+            f"{field.name} '{field.value.strip()}' leads out of the site",
+        )
+        for field in source.fields
+        if field.key in ADDRESS_FIELDS and unsafe_address(field.key, field.value)
+    ]
 
 
 # Pelican's statuses (contents.Article.default_status and _valid_statuses, Pelican 4.12).

@@ -122,6 +122,9 @@ IN_EDITORS_WORDS = {
     "Unable to find '%s', skipping url replacement.": lambda target: (
         f"警告: 链接 {target} 指向的文件不存在，链接没有改写；请检查文件名 (link target not found: {target})"
     ),
+    "Could not process %s": lambda path: (  # generators.py, after a reader stopped on the file
+        f"{path}: 错误: 这个文件没有生成，原因见上一行；若上面没有说明，请把这一行发给网站维护人员 (could not process {path})"
+    ),
     'Unable to generate valid slug for %s "%s".': lambda kind, name: (
         f"警告: {KINDS.get(kind, kind)}“{name}”无法生成网址，不生成它的页面；请用含汉字、字母或数字的名称 "
         f"(no valid slug for {kind} '{name}': no page)"

@@ -33,3 +33,30 @@ def field_line(source: str, key: str) -> tuple[int, str]:
         if match:
             return number, match[1]
     return 1, key
+
+
+# Characters no field should hold: C0 and C1 controls (a tab or a line end joins lines), and the
+# invisible marks that turn text around (Unicode bidirectional overrides). Pelican's feed writer
+# stops with a traceback on a control character in a Title.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A scheme before the first /, ? or #: javascript:, data:, http:
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+ADDRESS_FIELDS = ("url", "save_as")
+
+
+def control_characters(value: str) -> list[str]:
+    """The control characters in a field's value, as U+XXXX, each once."""
+    return list(dict.fromkeys(f"U+{ord(char):04X}" for char in CONTROL.findall(value)))
+
+
+def unsafe_address(field: str, value: str) -> bool:
+    """Whether a URL or Save_as value could point a reader, or the build's writer, anywhere but
+    into this site: any scheme but http(s), a protocol-relative //host, a backslash, a .. step;
+    Save_as also no scheme and no leading /. Whitespace and controls are read through, as browsers do."""
+    address = re.sub(r"[\s\x00-\x1f\x7f]", "", value)
+    scheme = SCHEME.match(address)
+    if "\\" in address or address.startswith("//") or ".." in address.split("/"):
+        return True
+    if field == "save_as":
+        return bool(scheme) or address.startswith("/")
+    return bool(scheme) and scheme[1].lower() not in ("http", "https")

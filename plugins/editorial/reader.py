@@ -8,7 +8,7 @@ from plugins.core.paths import is_under
 from plugins.core.pelican_api import OneConverterMarkdownReader
 
 from .encoding import encoding_guess
-from .fields import field_line
+from .fields import ADDRESS_FIELDS, control_characters, unsafe_address, field_line
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,11 @@ class NewsroomMarkdownReader(OneConverterMarkdownReader):
                 self.where, looks, f"; it looks like {guess}" if guess else "",
             )
             raise Unreadable(str(self.where)) from None
-        content, metadata = super().read(source_path)
+        self.reading = True  # Pelican also has this reader process its settings' DEFAULT_METADATA
+        try:
+            content, metadata = super().read(source_path)
+        finally:
+            self.reading = False
         self.check_required(metadata)
         return content, metadata
 
@@ -57,7 +61,11 @@ class NewsroomMarkdownReader(OneConverterMarkdownReader):
             example = "Title: 健全管理机制 破解治理难题" if field == "title" else "Date: 2026-11-24 08:30"
             logger.error("%s:1: 错误: 缺少 %s 字段，请在开头写上，例如“%s” (missing %s)", self.where, field.capitalize(), example, field.capitalize())
 
+    reading = False
+
     def process_metadata(self, name, value):
+        if self.reading:
+            self.refuse_unsafe(name, value)
         try:
             return super().process_metadata(name, value)
         except ValueError:
@@ -65,3 +73,21 @@ class NewsroomMarkdownReader(OneConverterMarkdownReader):
             hint = "，日期请写作 2026-11-24 08:30" if name in ("date", "modified") else ""
             logger.error("%s:%d: 错误: %s “%s” 无法识别%s (cannot read %s)", self.where, line, written, value, hint, written)
             raise Unreadable(f"{self.where}:{line}") from None
+
+    def refuse_unsafe(self, name: str, value: str) -> None:
+        """Stop at a field with a control character in it, or a URL or Save_as that leads out of the site."""
+        value = "\n".join(value) if isinstance(value, list) else str(value)  # a field of several lines comes as a list
+        line, written = field_line(self.source.decode("utf-8"), name)
+        controls = control_characters(value)
+        if controls:
+            logger.error(
+                "%s:%d: 错误: %s 含有看不见的控制字符 %s（多从别处复制而来），请删去后重新输入 (control characters in %s)",
+                self.where, line, written, "、".join(controls), written,
+            )
+            raise Unreadable(f"{self.where}:{line}")
+        if name in ADDRESS_FIELDS and unsafe_address(name, value):
+            logger.error(
+                "%s:%d: 错误: %s “%s” 不是本站的地址，只能写本站内的路径（如 2026/11/x.html）%s (unsafe %s)",
+                self.where, line, written, value.strip(), "或 http(s):// 网址" if name == "url" else "", written,
+            )
+            raise Unreadable(f"{self.where}:{line}")

@@ -101,6 +101,8 @@ PLANTED = [
     ("date-future", edit("articles/wenyi-yanchu.md", "Date: 2026-11-24 07:30", "Date: 2027-11-24 07:30"), "articles/wenyi-yanchu.md:4: 错误:"),
     ("section-unknown", edit("articles/jiegan-fenshao.md", "Category: 要闻", "Category: 要问"), "articles/jiegan-fenshao.md:4: 错误:"),
     ("status-unknown", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nStatus: 待发布\n"), "articles/wuye-guanli.md:8: 错误:"),
+    ("field-control", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nNote: 本文\x07已更新\n"), "articles/wuye-guanli.md:8: 错误:"),
+    ("address-unsafe", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nURL: javascript:alert(1)\n"), "articles/wuye-guanli.md:8: 错误:"),
     ("field-unknown", edit("articles/wuye-guanli.md", "Lead: true\n", "Lead: true\nKiker: 物业管理全覆盖\n"), "articles/wuye-guanli.md:8: 警告:"),
     ("lead-invalid", edit("articles/wuye-guanli.md", "Lead: true", "Lead: 头条"), "articles/wuye-guanli.md:7: 警告:"),
     ("byline-no-name", edit("articles/jinqiao-bianmin.md", "Byline: 本报讯（通讯员 刘子涵）", "Byline: 本报讯"), "articles/jinqiao-bianmin.md:3: 警告:"),

@@ -33,6 +33,10 @@ def record(level: int, message: str, *args) -> logging.LogRecord:
         "articles/a.md: 警告: images/a.jpg 是图片或附件，链接请写 {static}/images/a.jpg ({filename} used for static images/a.jpg: write {static})",
     ),
     (
+        logging.ERROR, "Could not process %s", ("articles/x.md",),
+        "articles/x.md: 错误: 这个文件没有生成，原因见上一行；若上面没有说明，请把这一行发给网站维护人员 (could not process articles/x.md)",
+    ),
+    (
         logging.WARNING, 'Unable to generate valid slug for %s "%s".', ("Tag", "！！"),
         "警告: 标签“！！”无法生成网址，不生成它的页面；请用含汉字、字母或数字的名称 (no valid slug for Tag '！！': no page)",
     ),
