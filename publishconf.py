@@ -30,6 +30,8 @@ DRAFT_PAGE_SAVE_AS = ""
 
 DELETE_OUTPUT_DIRECTORY = True
 STRICT_FAIL_ON = "warning"
+# Written into the output by a build that passed all of the above; `invoke deploy` uploads only such an output.
+STRICT_PUBLISHED_MARKER = ".published"
 
 # Where `invoke deploy` uploads the strict build (deploy/settings.py; README "Publishing"). Keys
 # and passwords never go here: ssh reads DEPLOY_SSH_KEY and DEPLOY_SSH_KNOWN_HOSTS, rclone its

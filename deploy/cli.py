@@ -216,6 +216,18 @@ def storage_changes(target: StorageTarget, output: Path, where: str, dry_run: bo
     return [f"{where}: 已上传 {len(uploads)} 个文件，删除 {len(plan.deletions)} 个 ({len(uploads)} uploaded, {len(plan.deletions)} deleted)"]
 
 
+def check_published(output: Path, settings: dict) -> None:
+    """Only a strict publish build's output goes out: never one with drafts or stories dated later."""
+    if not (output / "index.html").is_file():
+        raise DeployError(f"{output} 中没有构建好的网站，请先 invoke publish (no built site)")
+    marker = settings.get("STRICT_PUBLISHED_MARKER") or ".published"  # publishconf.py's, whatever the settings file
+    if not (output / marker).is_file():
+        raise DeployError(
+            f"{output} 不是 invoke publish 的结果（可能含草稿或未到发布时间的稿件），未部署；请先 invoke publish，"
+            f"或不加 --built (not made by a strict publish build: nothing deployed)"
+        )
+
+
 def chosen_targets(targets: dict, names: str) -> list:
     """The targets named (space or comma separated), or every target when none is."""
     wanted = [name for name in names.replace(",", " ").split() if name]
@@ -245,8 +257,8 @@ def main(argv: list[str] | None = None, rollback: bool = False) -> int:
         if rollback and not arguments.target:  # object storage keeps no releases to go back to
             targets = {name: target for name, target in targets.items() if isinstance(target, ServerTarget)}
         targets = chosen_targets(targets, arguments.target)
-        if not rollback and not Path(arguments.output, "index.html").is_file():
-            raise DeployError(f"{arguments.output} 中没有构建好的网站，请先 invoke publish (no built site)")
+        if not rollback:
+            check_published(Path(arguments.output), load_settings(Path(arguments.settings)))
         for target in targets:
             if rollback and isinstance(target, StorageTarget):
                 raise DeployError(f"{target.name}: 对象存储没有可切换的版本；请检出上一版本重新部署 (object storage keeps no releases: deploy the previous commit)")

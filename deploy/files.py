@@ -45,9 +45,10 @@ def cache_control(path: str, digest: str) -> str:
 
 
 def site_files(folder: Path) -> dict[str, str]:
-    """Every file under `folder` (POSIX path relative to it) → the sha256 of its bytes."""
+    """Every file under `folder` (POSIX path relative to it) → the sha256 of its bytes; dotfiles
+    (the publish marker, anything hidden) are not the site's and never go out."""
     found = {}
     for file in sorted(folder.rglob("*")):
-        if file.is_file():
+        if file.is_file() and not any(part.startswith(".") for part in file.relative_to(folder).parts):
             found[file.relative_to(folder).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
     return found

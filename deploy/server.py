@@ -137,7 +137,8 @@ def rsync_upload(ssh: list[str], target: ServerTarget, output: str, release: str
     With `dry_run`, compare with the live release instead and list each change (--itemize-changes).
     """
     # --no-times: a rebuilt file has a new mtime, and rsync links an unchanged one only if times need not match.
-    command = ["rsync", "--archive", "--no-times", "--checksum", "--delete", PERMISSIONS, "-e", shlex.join(ssh)]
+    # Dotfiles (the publish marker, anything hidden) are not the site's: never sent, and --delete leaves the server's alone.
+    command = ["rsync", "--archive", "--no-times", "--checksum", "--delete", "--exclude=.*", PERMISSIONS, "-e", shlex.join(ssh)]
     if target.rsync_path:
         command.append(f"--rsync-path={target.rsync_path}")
     if dry_run:

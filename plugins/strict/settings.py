@@ -1,6 +1,6 @@
 """Defaults of the strict plugin and their check, merged once into Pelican's settings."""
 
-DEFAULTS = {"STRICT_FAIL_ON": None}
+DEFAULTS = {"STRICT_FAIL_ON": None, "STRICT_PUBLISHED_MARKER": ""}
 CHOICES = (None, "warning", "error")
 
 
@@ -9,4 +9,7 @@ def merged(settings: dict) -> dict:
     values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     if values["STRICT_FAIL_ON"] not in CHOICES:
         raise ValueError('STRICT_FAIL_ON 应为 None、"warning" 或 "error" (must be None, "warning" or "error")')
+    marker = values["STRICT_PUBLISHED_MARKER"]
+    if not isinstance(marker, str) or "/" in marker or (marker and not marker.startswith(".")):
+        raise ValueError("STRICT_PUBLISHED_MARKER 应是以 . 开头的文件名，如 .published (a dotfile name)")
     return values

@@ -4,6 +4,7 @@ Two releases of the demo site are built: A as it is, B with a headline changed, 
 away and a changed stylesheet (so its fingerprinted name changes too).
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -38,7 +39,8 @@ def build_release(folder: Path, change: bool) -> Path:
         removed.unlink()
         with (theme / "static/css/site.css").open("a", encoding="utf-8") as css:
             css.write("\n/* release B */\n.site-identity { gap: 0.3rem 1.5rem; }\n")
-    process = run_pelican(content, output, "pelicanconf.py", "-t", str(theme))
+    # as invoke publish builds it (strict, no drafts, the publish marker), links from the site's root
+    process = run_pelican(content, output, "publishconf.py", "-t", str(theme), env=os.environ | {"SITEURL": ""})
     assert process.returncode == 0, process.stdout + process.stderr
     return output
 
@@ -251,3 +253,18 @@ def test_nginx_sends_the_pages_policy_and_the_security_headers_on_every_file(rel
     assert fetch(f"{base}/{css}")[2]["Cache-Control"] == "public, max-age=31536000, immutable"
     status, body, _ = fetch(f"{base}/theme/")
     assert status in (403, 404) and b"Index of" not in body  # no folder listings
+
+
+def test_only_a_publish_builds_output_is_deployed_and_its_marker_stays_home(releases, server, tmp_path, capsys):
+    a, _ = releases
+    srv, base, settings = server
+    assert (a / ".published").is_file()  # publishconf.py's STRICT_PUBLISHED_MARKER
+    local = shutil.copytree(a, tmp_path / "local")  # as if `invoke build` had made it: drafts and all
+    (local / ".published").unlink()
+    capsys.readouterr()
+    assert deploy(settings, local) == 1
+    said = capsys.readouterr().err
+    assert "不是 invoke publish 的结果（可能含草稿或未到发布时间的稿件），未部署" in said and len(said.strip().splitlines()) == 1
+    assert not (srv / "current").exists()
+    assert deploy(settings, a) == 0
+    assert not (srv / "current/.published").exists() and fetch(f"{base}/.published")[0] == 404

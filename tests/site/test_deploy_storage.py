@@ -26,6 +26,11 @@ def files_in(folder):
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
+def site_of(release):
+    """A build's files that go out: not its dotfiles (the publish marker)."""
+    return {path: data for path, data in files_in(release).items() if not path.startswith(".")}
+
+
 @pytest.fixture
 def bucket(tmp_path, monkeypatch):
     with webdav(tmp_path / "dav") as (served, log, env):
@@ -53,31 +58,31 @@ def test_files_go_up_assets_first_pages_last_and_deletions_after_everything(rele
     site, log, settings = bucket
     assert deploy(settings, a) == 0
     puts = [path for method, path in requests_since(log, 0) if method == "PUT" and path not in BOOKKEEPING]
-    assert sorted(puts) == sorted(files_in(a)) and tiers(puts, files_in(a)) == sorted(tiers(puts, files_in(a)))
-    assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == files_in(a)
-    assert read_manifest((site / MANIFEST).read_text()).keys() == files_in(a).keys()
+    assert sorted(puts) == sorted(site_of(a)) and tiers(puts, site_of(a)) == sorted(tiers(puts, site_of(a)))
+    assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == site_of(a)
+    assert read_manifest((site / MANIFEST).read_text()).keys() == site_of(a).keys()
 
     start = len(log.read_text())
     assert deploy(settings, b) == 0
     said = requests_since(log, start)
     puts = [path for method, path in said if method == "PUT" and path not in BOOKKEEPING]
     deletes = [path for method, path in said if method == "DELETE" and path not in BOOKKEEPING]
-    changed = {path for path, data in files_in(b).items() if files_in(a).get(path) != data}
-    unchanged = set(files_in(b)) - changed  # the photos, for one: every page links the new stylesheet
+    changed = {path for path, data in site_of(b).items() if site_of(a).get(path) != data}
+    unchanged = set(site_of(b)) - changed  # the photos, for one: every page links the new stylesheet
     assert set(puts) == changed and unchanged and not unchanged & set(puts)
-    assert tiers(puts, files_in(b)) == sorted(tiers(puts, files_in(b)))
+    assert tiers(puts, site_of(b)) == sorted(tiers(puts, site_of(b)))
     # A's files named by their content stay one deploy more, for A's pages loaded a moment before
-    kept = {path for path in set(files_in(a)) - set(files_in(b)) if tiers([path], files_in(a)) == [0]}
-    assert kept and REMOVED in deletes and set(deletes) == set(files_in(a)) - set(files_in(b)) - kept
+    kept = {path for path in set(site_of(a)) - set(site_of(b)) if tiers([path], site_of(a)) == [0]}
+    assert kept and REMOVED in deletes and set(deletes) == set(site_of(a)) - set(site_of(b)) - kept
     last_put = max(index for index, (method, path) in enumerate(said) if method == "PUT" and path not in BOOKKEEPING)
     assert min(index for index, (method, path) in enumerate(said) if method == "DELETE" and path not in BOOKKEEPING) > last_put
-    assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == files_in(b) | {path: files_in(a)[path] for path in kept}
+    assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == site_of(b) | {path: site_of(a)[path] for path in kept}
     assert "已上传" in capsys.readouterr().out
     # and go with the next deploy
     start = len(log.read_text())
     assert deploy(settings, b) == 0
     assert {path for method, path in requests_since(log, start) if method == "DELETE" and path not in BOOKKEEPING} == kept
-    assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == files_in(b)
+    assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == site_of(b)
 
 
 def test_a_dry_run_lists_the_changes_and_sends_nothing(releases, bucket, capsys):  # noqa: F811
@@ -108,13 +113,13 @@ def test_an_upload_that_fails_half_way_deletes_nothing_names_the_file_and_the_ne
     assert said.startswith("错误: oss (pressdav:site): 上传失败，未删除任何文件") and "2026/11/wuye-guanli.html" in said
     assert len(said.strip().splitlines()) == 1 and "Traceback" not in said
     # Nothing that leaves the site is deleted (rclone may clear the one path it was replacing).
-    assert not {path for method, path in requests_since(log, start) if method == "DELETE" and path not in BOOKKEEPING} - set(files_in(b))
+    assert not {path for method, path in requests_since(log, start) if method == "DELETE" and path not in BOOKKEEPING} - set(site_of(b))
     assert (site / REMOVED).exists()
     assert read_manifest((site / MANIFEST).read_text())["2026/11/wuye-guanli.html"] == ""  # to be sent again
 
     shutil.rmtree(site / "2026/11/wuye-guanli.html")
     assert deploy(settings, b) == 0
-    assert set(files_in(site)) - BOOKKEEPING >= set(files_in(b))
+    assert set(files_in(site)) - BOOKKEEPING >= set(site_of(b))
 
 
 def test_a_remote_with_no_configuration_is_one_line_that_names_it(releases, tmp_path, capsys):  # noqa: F811

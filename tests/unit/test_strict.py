@@ -35,7 +35,7 @@ def test_verdict_is_one_line_chinese_first():
 
 @pytest.mark.parametrize("value", [None, "warning", "error"])
 def test_accepted_settings(value):
-    assert merged({"STRICT_FAIL_ON": value}) == {"STRICT_FAIL_ON": value}
+    assert merged({"STRICT_FAIL_ON": value}) == {"STRICT_FAIL_ON": value, "STRICT_PUBLISHED_MARKER": ""}
 
 
 @pytest.mark.parametrize("value", [True, "warnings", "WARNING", 1])
