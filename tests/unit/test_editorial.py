@@ -115,17 +115,25 @@ def test_field_line(key, where):
     "html, kept, removed",
     [
         ("<p>活动现场秩序井然。</p>", "<p>活动现场秩序井然。</p>", []),
-        ("<p>空气质量指数<50的天数占比达到90%以上，on=1。</p>", "<p>空气质量指数<50的天数占比达到90%以上，on=1。</p>", []),
+        ("<p>空气质量指数<50的天数占比达到90%以上，on=1。</p>", "<p>空气质量指数&lt;50的天数占比达到90%以上，on=1。</p>", []),  # the same text, escaped
         ("<p>活动现场。</p>\n<script>alert('义诊')</script>", "<p>活动现场。</p>\n", ["<script>"]),
         ('<p>活动<span onmouseover="alert(1)">详情</span></p>', "<p>活动<span>详情</span></p>", ["onmouseover"]),
         ('<p><a href="javascript:alert(1)">报道</a></p>', "<p><a>报道</a></p>", ["href=javascript:"]),
         ('<p><a href=" JavaScript :alert(1)">报道</a></p>', "<p><a>报道</a></p>", ["href=javascript:"]),
         ('<p><a href="https://www.gov.cn/">国务院</a></p>', '<p><a href="https://www.gov.cn/">国务院</a></p>', []),
         ('<iframe src="https://example.com/v"><p>视频</p></iframe><p>正文</p>', "<p>正文</p>", ["<iframe>"]),
-        ('<img alt="现场" onerror="alert(1)" src="x.jpg"/><style>body{display:none}</style>', '<img alt="现场" src="x.jpg"/>', ["onerror", "<style>"]),
+        ('<img alt="现场" onerror="alert(1)" src="x.jpg"/><style>body{display:none}</style>', '<img alt="现场" src="x.jpg">', ["onerror", "<style>"]),
+        # what a Python parser reads otherwise than a browser: the review's payloads
+        ('<![CDATA[><meta http-equiv="refresh" content="0;url=https://evil.example/">]]><p>正文</p>', "]]&gt;<p>正文</p>", ["<![CDATA["]),
+        ('<!--> <meta http-equiv=refresh content="0;url=https://evil.example/"> --><p>正文</p>', "  --&gt;<p>正文</p>", ["<!-->"]),
+        ('<p><a href="java&#x09;script:alert(1)">报道</a></p>', "<p><a>报道</a></p>", ["href=javascript:"]),
+        ('<p><a href="&#x6A;avascript:alert(1)">报道</a></p>', "<p><a>报道</a></p>", ["href=javascript:"]),
+        ('<svg><script>alert(1)</script></svg><math><mi>x</mi></math><p>正文</p>', "<p>正文</p>", ["<script>"]),
+        ('<!-- 写稿说明：读者看不到 --><p>正文</p>', "<p>正文</p>", []),  # an editor's note: gone, and not a finding
         ('<p onclick="a()" ONCLICK="b()">两次</p><p onclick="c()">三次</p>', "<p>两次</p><p>三次</p>", ["onclick"]),
     ],
-    ids=["text", "less-than-sign", "script", "handler", "javascript-link", "spaced-javascript", "web-link", "iframe", "img-handler-and-style", "once-each"],
+    ids=["text", "less-than-sign", "script", "handler", "javascript-link", "spaced-javascript", "web-link", "iframe", "img-handler-and-style",
+         "cdata-meta-refresh", "abrupt-comment", "tab-in-scheme", "entity-in-scheme", "svg-and-math", "editors-note", "once-each"],
 )
 def test_disarm_takes_out_what_would_run(html, kept, removed):
     assert disarm(html) == (kept, removed)
