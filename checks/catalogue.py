@@ -13,6 +13,7 @@ class Rule(NamedTuple):
 
 
 RULES = {
+    "file-active": Rule(ERROR, False, "an SVG or HTML file under STATIC_PATHS: opened from the site, it would run script as the site"),
     "encoding": Rule(ERROR, False, "a file that is not UTF-8 (says which encoding it looks like)"),
     "file-unreadable": Rule(ERROR, False, "a file that cannot be opened at all"),
     "title-missing": Rule(ERROR, False, "no Title, or an empty one"),

@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+from plugins.core.paths import active_static_files
 from plugins.photos.caption import split_credit
 from plugins.photos.images import PhotoProblem, checked_size, missing_hint, resolve_src
 
@@ -116,3 +117,15 @@ def link_problem(target: str, source: Source, context: Context) -> tuple[str, st
             f"a plain .md link is not rewritten by Pelican; write {{filename}}{target}",
         )
     return None
+
+
+def static_active(sources: list[Source], context: Context) -> list[Finding]:
+    """An SVG or HTML file under STATIC_PATHS: opened from the site, it runs script as the site."""
+    return [
+        finding(
+            path, 1, "file-active",
+            "SVG、HTML 文件在本站打开时可以运行脚本，构建会停止；请把 SVG 转成 PNG，HTML 写成稿件",
+            "an SVG or HTML file under STATIC_PATHS would run script on the site's origin",
+        )
+        for path in active_static_files(context.content_root, context.static_paths)
+    ]

@@ -37,6 +37,7 @@ class Context:
     default_date: object
     slugify: dict  # SLUGIFY_SOURCE, SLUGIFY_USE_UNICODE, SLUGIFY_PRESERVE_CASE, SLUG_REGEX_SUBSTITUTIONS
     max_pixels: int
+    static_paths: tuple[str, ...] = ("images",)
 
 
 def load_settings(path: Path) -> dict:
@@ -80,6 +81,7 @@ def make_context(settings: dict, content_root: Path, now: datetime) -> Context:
         default_date=settings.get("DEFAULT_DATE"),  # not in DEFAULT_CONFIG: Pelican reads it with .get too
         slugify={key: settings[key] for key in SLUG_SETTINGS},
         max_pixels=photos_settings(settings)["PHOTOS_MAX_PIXELS"],
+        static_paths=tuple(settings["STATIC_PATHS"]),
     )
 
 

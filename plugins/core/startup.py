@@ -1,9 +1,12 @@
 """Checks every build makes once at start-up, whichever of this project's plugins are listed."""
 
+from pathlib import Path
+
 from pelican import signals
 
 from .errors import BuildError
 from .order import order_problems
+from .paths import active_static_files
 from .pelican_api import (
     check_version,
     fold_pelican_messages,
@@ -19,6 +22,12 @@ def check_start(pelican) -> None:
     problems = order_problems([str(name) for name in pelican.settings["PLUGINS"]])
     if problems:
         raise BuildError("插件顺序有误 (PLUGINS in the wrong order): " + "；".join(problems))
+    active = active_static_files(Path(pelican.settings["PATH"]), pelican.settings["STATIC_PATHS"])
+    if active:
+        raise BuildError(
+            f"{'、'.join(active[:5])}{'……' if len(active) > 5 else ''}：SVG、HTML 文件在本站打开时可以运行脚本，构建已停止；"
+            f"请把 SVG 转成 PNG，HTML 写成稿件 (SVG and HTML under STATIC_PATHS would run script on the site: refused)"
+        )
 
 
 def connect() -> None:

@@ -33,3 +33,15 @@ def test_an_unsafe_field_is_refused_in_one_line(tmp_path, title, extra, says):
     for written in (tmp_path / "out").rglob("*"):
         if written.is_file() and written.suffix in (".html", ".xml", ".json"):
             assert "javascript:" not in written.read_text(encoding="utf-8", errors="replace"), written
+
+
+def test_an_svg_or_html_file_among_the_pictures_stops_the_build(tmp_path):
+    content = write_files(tmp_path / "content", {
+        "articles/ok.md": STORY.format(title="正常稿件", extra=""),
+        "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+    })
+    process = run_pelican(content, tmp_path / "out", "pelicanconf.py")
+    said = process.stdout + process.stderr
+    assert process.returncode == 1 and "Traceback" not in said
+    assert "images/logo.svg：SVG、HTML 文件在本站打开时可以运行脚本，构建已停止" in said
+    assert not (tmp_path / "out/images/logo.svg").exists()

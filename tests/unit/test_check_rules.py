@@ -61,6 +61,8 @@ def findings(tmp_path, files: dict) -> list[tuple]:
 X = "articles/x.md"
 TRADITIONAL = "Title: 立足群眾文化需求 豐富群眾文化生活\nDate: 2026-11-24 07:30\n\n近日，鐵東區文聯與區音樂家協會在四平植物園共同舉辦了一場文藝演出。\n"
 BAD = [
+    ("file-active", {"images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'}, [("images/logo.svg", 1, "file-active", ERROR)]),
+    ("file-active", {"images/old/notice.HTML": "<script>alert(1)</script>"}, [("images/old/notice.HTML", 1, "file-active", ERROR)]),
     ("encoding", {X: ARTICLE.encode("gb18030")}, [(X, 1, "encoding", ERROR)]),
     ("encoding", {X: TRADITIONAL.encode("big5")}, [(X, 1, "encoding", ERROR)]),
     ("encoding", {X: ARTICLE.encode("utf-16")}, [(X, 1, "encoding", ERROR)]),
@@ -273,6 +275,7 @@ GOOD = [
     ("placeholder-left", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("section-unknown", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("status-unknown", {X: article("Status: Draft")}),
+    ("file-active", {X: article(), "images/logo.png": "not really a PNG, but not active either", "notes/plan.html": "<p>不在 STATIC_PATHS 里</p>"}),
     ("field-control", {X: article("Note: 第一行\n  第二行")}),  # a field's continuation line
     ("address-unsafe", {X: article("URL: 2026/11/wuye-guanli.html", "Save_as: 2026/11/wuye-guanli.html")}),
     ("address-unsafe", {X: article("URL: https://www.gov.cn/zhengce/")}),
