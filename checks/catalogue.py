@@ -13,6 +13,7 @@ class Rule(NamedTuple):
 
 
 RULES = {
+    "file-symlink": Rule(ERROR, False, "a symbolic link in the content folder (it could publish a file from elsewhere: /etc/passwd, .git/config)"),
     "encoding": Rule(ERROR, False, "a file that is not UTF-8 (says which encoding it looks like)"),
     "file-unreadable": Rule(ERROR, False, "a file that cannot be opened at all"),
     "title-missing": Rule(ERROR, False, "no Title, or an empty one"),

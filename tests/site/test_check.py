@@ -52,6 +52,10 @@ def gb18030(content: Path) -> None:
     file.write_bytes(file.read_text(encoding="utf-8").encode("gb18030"))
 
 
+def passwd_link(content: Path) -> None:
+    (content / "images/passwd.jpg").symlink_to("/etc/passwd")
+
+
 def dangling_link(content: Path) -> None:
     (content / "articles/old-story.md").symlink_to(content / "articles/removed.md")
 
@@ -85,6 +89,7 @@ def copied_story(content):
 PLANTED = [
     ("encoding", gb18030, "articles/wenyi-yanchu.md:1: 错误:"),
     ("file-unreadable", dangling_link, "articles/old-story.md:1: 错误:"),
+    ("file-symlink", passwd_link, "images/passwd.jpg:1: 错误:"),
     ("title-missing", edit("pages/about.md", "Title: 关于本站\n", ""), "pages/about.md:1: 错误:"),
     (
         "title-too-long",
