@@ -14,6 +14,7 @@ class Rule(NamedTuple):
 
 RULES = {
     "file-active": Rule(ERROR, False, "an SVG or HTML file under STATIC_PATHS: opened from the site, it would run script as the site"),
+    "file-symlink": Rule(ERROR, False, "a symbolic link in the content folder (it could publish a file from elsewhere: /etc/passwd, .git/config)"),
     "encoding": Rule(ERROR, False, "a file that is not UTF-8 (says which encoding it looks like)"),
     "file-unreadable": Rule(ERROR, False, "a file that cannot be opened at all"),
     "title-missing": Rule(ERROR, False, "no Title, or an empty one"),

@@ -38,7 +38,7 @@ FILE_RULES = (
     rules.correction_undated, media.photo_field, media.body_images, media.links_broken,
     rules.body_empty, rules.html_active, rules.punctuation_halfwidth, rules.sentence_broken,
 )
-SITE_RULES = (collisions.url_duplicate, collisions.tag_near_duplicate, duplicates.story_duplicate, media.static_active)
+SITE_RULES = (collisions.url_duplicate, collisions.tag_near_duplicate, duplicates.story_duplicate, media.content_links, media.static_active)
 
 
 def check_sources(sources: list[Source], context: Context) -> list[Finding]:

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from plugins.core.paths import active_static_files
+from plugins.core.paths import active_static_files, links_in
 from plugins.photos.caption import split_credit
 from plugins.photos.images import PhotoProblem, checked_size, missing_hint, resolve_src
 
@@ -117,6 +117,19 @@ def link_problem(target: str, source: Source, context: Context) -> tuple[str, st
             f"a plain .md link is not rewritten by Pelican; write {{filename}}{target}",
         )
     return None
+
+
+def content_links(sources: list[Source], context: Context) -> list[Finding]:
+    """Every symbolic link in the content folder: the build refuses to run while one is there."""
+    return [
+        finding(
+            path, 1, "file-symlink",
+            f"这是指向 {target} 的符号链接，构建会停止（它可能把别处的文件发布出去）；请换成文件本身",
+            f"a symbolic link to {target}: replace it with the file itself",
+        )
+        for path, target in links_in(context.content_root)
+        if (context.content_root / path).exists()  # one that points nowhere is file-unreadable's
+    ]
 
 
 def static_active(sources: list[Source], context: Context) -> list[Finding]:

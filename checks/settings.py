@@ -88,7 +88,7 @@ def make_context(settings: dict, content_root: Path, now: datetime) -> Context:
 def content_files(context: Context) -> list[tuple[Path, str, bool]]:
     """Each Markdown file Pelican would read: (file, path relative to the content folder, is a page)."""
     found = []
-    for folder, dirs, files in os.walk(context.content_root, followlinks=True):
+    for folder, dirs, files in os.walk(context.content_root):  # a linked folder is file-symlink's, never walked
         dirs[:] = sorted(d for d in dirs if not ignored(d, context))
         for name in sorted(files):
             file = Path(folder) / name

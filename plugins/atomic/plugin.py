@@ -12,6 +12,9 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.core import startup
+from plugins.core.errors import BuildError
+
+from .guard import output_refusal
 
 from .swap import clear_in_background, replace_folder, staging_folder
 
@@ -19,8 +22,12 @@ STAGED: dict = {}  # output, staging (Paths), clearing (the process removing the
 
 
 def stage_output(pelican) -> None:
-    """Point Pelican at an empty staging folder beside the real output."""
+    """Point Pelican at an empty staging folder beside the real output (after checking that the
+    output is a folder a build may replace: nothing is deleted before)."""
     output = Path(pelican.output_path).resolve()
+    refusal = output_refusal(output, Path(pelican.settings["PATH"]), Path.cwd())
+    if refusal:
+        raise BuildError(refusal)
     staging = staging_folder(output)
     shutil.rmtree(staging, ignore_errors=True)
     clearing = clear_in_background(output)

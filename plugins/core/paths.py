@@ -1,5 +1,6 @@
-"""Where a content file stands, as Pelican's generators decide it, and which static files may not be published."""
+"""Where a content file stands, as Pelican's generators decide it; which are links, and which static files may not be published."""
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,3 +23,15 @@ def active_static_files(content: Path, static_paths: Iterable[str]) -> list[str]
         files = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
         found += [file.relative_to(content).as_posix() for file in files if file.is_file() and file.suffix.lower() in ACTIVE_SUFFIXES]
     return sorted(set(found))
+
+
+def links_in(folder: Path) -> list[tuple[str, str]]:
+    """(path relative to `folder`, where it points) for every symbolic link under it, files and
+    folders, without following any: a link can publish /etc/passwd or a checkout's .git/config."""
+    found = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted(folders + files):
+            path = Path(root, name)
+            if path.is_symlink():
+                found.append((path.relative_to(folder).as_posix(), os.readlink(path)))
+    return sorted(found)

@@ -6,7 +6,7 @@ from pelican import signals
 
 from .errors import BuildError
 from .order import order_problems
-from .paths import active_static_files
+from .paths import active_static_files, links_in
 from .pelican_api import (
     check_version,
     fold_pelican_messages,
@@ -22,6 +22,13 @@ def check_start(pelican) -> None:
     problems = order_problems([str(name) for name in pelican.settings["PLUGINS"]])
     if problems:
         raise BuildError("插件顺序有误 (PLUGINS in the wrong order): " + "；".join(problems))
+    links = links_in(Path(pelican.settings["PATH"]))
+    if links:
+        shown = "；".join(f"{path} → {target}" for path, target in links[:5]) + ("……" if len(links) > 5 else "")
+        raise BuildError(
+            f"内容文件夹中有 {len(links)} 个符号链接，构建已停止（它们可能把别处的文件发布出去）：{shown}；"
+            f"请换成文件本身 ({len(links)} symbolic links in the content folder: replace each with the file itself)"
+        )
     active = active_static_files(Path(pelican.settings["PATH"]), pelican.settings["STATIC_PATHS"])
     if active:
         raise BuildError(

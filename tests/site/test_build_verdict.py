@@ -92,3 +92,12 @@ def test_a_publish_fails_on_a_warning_said_once_and_keeps_the_output(site):
     assert said.count("未知字段“Authr”") == 1, said
     assert last_line(process).startswith("未发布：")
     assert (output / "index.html").read_text(encoding="utf-8") == "上次的网站"
+
+
+def test_a_build_into_the_content_folder_is_refused_and_deletes_nothing(site):
+    content, _ = site
+    before = sorted(path.relative_to(content) for path in content.rglob("*"))
+    for _ in range(2):  # the second run once deleted every story and photo
+        process = build(content, content)
+        assert process.returncode == 1 and "与内容文件夹" in process.stdout + process.stderr
+    assert sorted(path.relative_to(content) for path in content.rglob("*")) == before

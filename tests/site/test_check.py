@@ -52,6 +52,10 @@ def gb18030(content: Path) -> None:
     file.write_bytes(file.read_text(encoding="utf-8").encode("gb18030"))
 
 
+def passwd_link(content: Path) -> None:
+    (content / "images/passwd.jpg").symlink_to("/etc/passwd")
+
+
 def svg_with_script(content: Path) -> None:
     (content / "images/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>')
 
@@ -89,6 +93,7 @@ def copied_story(content):
 PLANTED = [
     ("encoding", gb18030, "articles/wenyi-yanchu.md:1: 错误:"),
     ("file-unreadable", dangling_link, "articles/old-story.md:1: 错误:"),
+    ("file-symlink", passwd_link, "images/passwd.jpg:1: 错误:"),
     ("file-active", svg_with_script, "images/logo.svg:1: 错误:"),
     ("title-missing", edit("pages/about.md", "Title: 关于本站\n", ""), "pages/about.md:1: 错误:"),
     (

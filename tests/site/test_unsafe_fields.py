@@ -35,6 +35,25 @@ def test_an_unsafe_field_is_refused_in_one_line(tmp_path, title, extra, says):
             assert "javascript:" not in written.read_text(encoding="utf-8", errors="replace"), written
 
 
+@pytest.mark.parametrize("link, target", [
+    ("images/passwd.txt", "/etc/passwd"),
+    ("images/keys", "/etc/ssh"),  # a folder
+    ("images/config", "../../.git/config"),  # a checkout's, with CI's token in it
+])
+def test_a_symbolic_link_in_content_stops_the_build_in_one_line(tmp_path, link, target):
+    content = write_files(tmp_path / "content", {"articles/ok.md": STORY.format(title="正常稿件", extra="")})
+    (content / link).parent.mkdir(parents=True, exist_ok=True)
+    (content / link).symlink_to(target)
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "index.html").write_text("上次的网站", encoding="utf-8")
+    process = run_pelican(content, output, "pelicanconf.py")
+    said = process.stdout + process.stderr
+    assert process.returncode == 1 and "Traceback" not in said
+    assert f"内容文件夹中有 1 个符号链接，构建已停止" in said and f"{link} → {target}" in said
+    assert [path.name for path in output.iterdir()] == ["index.html"]  # the last site, untouched
+
+
 def test_an_svg_or_html_file_among_the_pictures_stops_the_build(tmp_path):
     content = write_files(tmp_path / "content", {
         "articles/ok.md": STORY.format(title="正常稿件", extra=""),

@@ -49,18 +49,32 @@ def photo(*extra: str, body: str = "近日，铁东区关工委举办第十四�
 def findings(tmp_path, files: dict) -> list[tuple]:
     """(path, line, rule, level) of everything `invoke check` finds in a content folder of `files`."""
     content = tmp_path / "content"
-    write_files(content, {**PICTURES, **{k: v for k, v in files.items() if v is not BROKEN_SYMLINK}})
+    links = {k: v for k, v in files.items() if isinstance(v, Link)}
+    write_files(content, {**PICTURES, **{k: v for k, v in files.items() if k not in links and v is not BROKEN_SYMLINK}})
     for name in (k for k, v in files.items() if v is BROKEN_SYMLINK):
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).symlink_to(content / "nowhere.md")
+    for name, link in links.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).symlink_to(link.target)
     context = make_context(SETTINGS, content, NOW)
     sources, unreadable = read_all(context)
     return [(f.path, f.line, f.rule, f.level) for f in sorted_findings(unreadable + check_sources(sources, context))]
 
 
+class Link(str):
+    """A symbolic link in the content folder, to `target`."""
+
+    @property
+    def target(self) -> str:
+        return str(self)
+
+
 X = "articles/x.md"
 TRADITIONAL = "Title: 立足群眾文化需求 豐富群眾文化生活\nDate: 2026-11-24 07:30\n\n近日，鐵東區文聯與區音樂家協會在四平植物園共同舉辦了一場文藝演出。\n"
 BAD = [
+    ("file-symlink", {"images/passwd.jpg": Link("/etc/passwd")}, [("images/passwd.jpg", 1, "file-symlink", ERROR)]),
+    ("file-symlink", {"images/shared": Link("/etc")}, [("images/shared", 1, "file-symlink", ERROR)]),  # a folder
     ("file-active", {"images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'}, [("images/logo.svg", 1, "file-active", ERROR)]),
     ("file-active", {"images/old/notice.HTML": "<script>alert(1)</script>"}, [("images/old/notice.HTML", 1, "file-active", ERROR)]),
     ("encoding", {X: ARTICLE.encode("gb18030")}, [(X, 1, "encoding", ERROR)]),
@@ -275,6 +289,7 @@ GOOD = [
     ("placeholder-left", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("section-unknown", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("status-unknown", {X: article("Status: Draft")}),
+    ("file-symlink", {X: article(), "images/copy.jpg": "a file, not a link"}),
     ("file-active", {X: article(), "images/logo.png": "not really a PNG, but not active either", "notes/plan.html": "<p>不在 STATIC_PATHS 里</p>"}),
     ("field-control", {X: article("Note: 第一行\n  第二行")}),  # a field's continuation line
     ("address-unsafe", {X: article("URL: 2026/11/wuye-guanli.html", "Save_as: 2026/11/wuye-guanli.html")}),
