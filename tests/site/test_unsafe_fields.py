@@ -50,7 +50,7 @@ def test_a_symbolic_link_in_content_stops_the_build_in_one_line(tmp_path, link, 
     process = run_pelican(content, output, "pelicanconf.py")
     said = process.stdout + process.stderr
     assert process.returncode == 1 and "Traceback" not in said
-    assert f"内容文件夹中有 1 个符号链接，构建已停止" in said and f"{link} → {target}" in said
+    assert "内容文件夹中有 1 个符号链接，构建已停止" in said and f"{link} → {target}" in said
     assert [path.name for path in output.iterdir()] == ["index.html"]  # the last site, untouched
 
 
