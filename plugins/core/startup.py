@@ -16,7 +16,8 @@ from .pelican_api import (
 
 
 def check_start(pelican) -> None:
-    """Stop in one line on a Pelican these plugins were not written for, or plugins out of order."""
+    """Stop in one line on a Pelican these plugins were not written for, plugins out of order, a
+    symbolic link in the content folder, or an SVG or HTML file among the static files."""
     new_build_log()
     check_version()
     problems = order_problems([str(name) for name in pelican.settings["PLUGINS"]])
