@@ -18,6 +18,11 @@ def output_refusal(output: Path, content: Path, project: Path) -> str | None:
         return f"输出文件夹 {output} 与内容文件夹 {content} 重合，构建会删掉稿件；请另选输出文件夹 (the output overlaps the content folder)"
     if is_within(project, output) or output == project:
         return f"输出文件夹 {output} 包含整个项目，构建会删掉它；请另选输出文件夹 (the output holds the project)"
-    if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
+    if output.is_dir() and any(output.iterdir()) and not is_a_site(output):
         return f"输出文件夹 {output} 里已有别的文件，不是构建生成的网站，没有覆盖；请用空文件夹或原来的输出文件夹 (not a built site: left alone)"
     return None
+
+
+def is_a_site(folder: Path) -> bool:
+    """Whether a folder looks like a built site: a page at its top (index.html, 404.html, a stale one)."""
+    return any(path.suffix == ".html" and path.is_file() for path in folder.iterdir())
