@@ -38,6 +38,6 @@ STRICT_PUBLISHED_MARKER = ".published"
 # RCLONE_CONFIG_<REMOTE>_* variables, from the environment or CI's secrets. The demo has none:
 #   DEPLOY_TARGETS = {
 #       "server": {"type": "ssh", "host": "news.example.gov.cn", "user": "deploy", "path": "/srv/news", "keep": 5},
-#       "oss": {"type": "rclone", "remote": "oss:tiedong-news"},
+#       "oss": {"type": "rclone", "remote": "oss:tiedong-news", "state": "oss:tiedong-deploy"},
 #   }
 DEPLOY_TARGETS = {}

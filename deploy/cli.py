@@ -26,7 +26,7 @@ from .storage import MANIFEST, manifest_text, rclone_copy, rclone_delete, rclone
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTED = 20  # files named one by one in a dry run's list, per kind
-LOCK_OBJECT = ".deploy-lock"  # in the bucket, beside the manifest
+LOCK_OBJECT = ".deploy-lock"  # beside the manifest, in the target's private state path
 LOCK_SETTLE = 1.0  # seconds between writing the lock and reading it back
 
 
@@ -149,7 +149,7 @@ def bucket_lock(target: StorageTarget, where: str):
     A bucket has no atomic create-if-absent that every remote offers, so a deploy writes its own
     token and reads it back: of two that wrote at once, only the one whose token stayed goes on.
     """
-    lock = f"{target.remote}/{LOCK_OBJECT}"
+    lock = f"{target.state}/{LOCK_OBJECT}"
     token = f"{holder()} {uuid.uuid4().hex}"
     wait = target.lock_wait
     deadline = time.monotonic() + wait
@@ -185,9 +185,8 @@ def deploy_storage(target: StorageTarget, output: Path, dry_run: bool) -> list[s
 
 def storage_changes(target: StorageTarget, output: Path, where: str, dry_run: bool) -> list[str]:
     remote = remote_listing(target, where)
-    manifest = None
-    if MANIFEST in remote:
-        manifest = read_manifest(run(["rclone", "cat", f"{target.remote}/{MANIFEST}"], f"{where}: 无法读取 {MANIFEST} (cannot read the manifest)").stdout)
+    # The manifest lives in the target's private state path: none there yet is a first deploy.
+    manifest = read_manifest(run(["rclone", "cat", f"{target.state}/{MANIFEST}"], f"{where}: 无法读取 {MANIFEST} (cannot read the manifest)", allowed=(0, 3, 4)).stdout)
     local = site_files(output)
     plan = storage_plan(local, manifest, remote)
     uploads = [path for paths in plan.uploads for path in paths]
@@ -197,7 +196,7 @@ def storage_changes(target: StorageTarget, output: Path, where: str, dry_run: bo
                 *listed("上传", uploads), *listed("删除", plan.deletions)]
     if not plan.changes:
         return [f"{where}: 没有变化，无需上传 (nothing changed)"]
-    write_manifest = rclone_write_manifest(target.remote)
+    write_manifest = rclone_write_manifest(target.state)
     run(write_manifest, f"{where}: 无法写入 {MANIFEST}，尚未上传任何文件 (cannot write the manifest; nothing uploaded)", stdin=manifest_text(plan.pending))
     with tempfile.TemporaryDirectory(prefix="pressroom-rclone-") as folder:
         for number, paths in enumerate(plan.uploads):

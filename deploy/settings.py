@@ -2,7 +2,7 @@
 
     DEPLOY_TARGETS = {
         "server": {"type": "ssh", "host": "news.example.gov.cn", "user": "deploy", "path": "/srv/news"},
-        "oss": {"type": "rclone", "remote": "oss:tiedong-news"},
+        "oss": {"type": "rclone", "remote": "oss:tiedong-news", "state": "oss:tiedong-deploy"},
     }
 
 An ssh target's private key is read from the environment variable named by `key_env`
@@ -19,7 +19,7 @@ DEFAULTS = {
     "DEPLOY_KEEP_RELEASES": 5,
 }
 SSH_FIELDS = {"type", "host", "user", "port", "path", "keep", "rsync_path", "key_env", "known_hosts_env", "lock_wait"}
-RCLONE_FIELDS = {"type", "remote", "lock_wait"}
+RCLONE_FIELDS = {"type", "remote", "state", "lock_wait"}
 NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 HOST = re.compile(r"^[A-Za-z0-9.:_-]+$")
 USER = re.compile(r"^[a-z_][a-z0-9_.-]*$")
@@ -48,6 +48,7 @@ class ServerTarget:
 class StorageTarget:
     name: str
     remote: str  # an rclone remote and path: oss:tiedong-news/site
+    state: str = ""  # where the deploy keeps its manifest and lock: a private bucket or path, never the site's
     lock_wait: int = 120  # seconds a deploy waits for another deploy to this bucket to finish
 
 
@@ -88,10 +89,20 @@ def storage_target(name: str, spec: dict) -> StorageTarget:
     remote = spec.get("remote", "")
     if not (isinstance(remote, str) and REMOTE.match(remote)):
         raise ValueError(bad(name, f"remote 应写作“远端名:桶/路径”，如 oss:tiedong-news，现为 {remote!r}", "remote must be NAME:bucket/path"))
+    remote = remote.rstrip("/")
+    state = spec.get("state", "")
+    if not (isinstance(state, str) and REMOTE.match(state)):
+        raise ValueError(bad(
+            name, f"state 应写作“远端名:桶/路径”，是部署清单和锁存放的不公开位置，如 oss:tiedong-deploy，现为 {state!r}",
+            "state: a private rclone path for the deploy's manifest and lock",
+        ))
+    state = state.rstrip("/")
+    if state == remote or state.startswith(remote + "/"):
+        raise ValueError(bad(name, f"state {state!r} 在网站的位置之内，那里的文件都会公开；请另设不公开的位置", "state inside the public remote"))
     lock_wait = spec.get("lock_wait", StorageTarget.lock_wait)
     if not (isinstance(lock_wait, int) and lock_wait >= 0):
         raise ValueError(bad(name, f"lock_wait 应是等待的秒数（0 或更多），现为 {lock_wait!r}", "lock_wait in seconds"))
-    return StorageTarget(name, remote.rstrip("/"), lock_wait)
+    return StorageTarget(name, remote, state, lock_wait)
 
 
 def parse_targets(site_settings: dict) -> dict[str, ServerTarget | StorageTarget]:

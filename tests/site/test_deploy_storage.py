@@ -17,7 +17,12 @@ from deploy.files import tier
 from deploy.cli import LOCK_OBJECT
 from deploy.storage import MANIFEST, read_manifest
 
-BOOKKEEPING = {MANIFEST, LOCK_OBJECT}  # the deploy's own objects in the bucket
+BOOKKEEPING = {MANIFEST, LOCK_OBJECT}  # the deploy's own objects: in the private state path, never the site's
+
+
+def state_of(site):
+    """The private path the deploy keeps its manifest and lock in (DEPLOY_TARGETS' state)."""
+    return site.parent / "deploy-state"
 
 REQUEST = re.compile(r"INFO  : /site/(?P<path>\S+): (?P<method>PUT|DELETE) from")
 
@@ -37,7 +42,7 @@ def bucket(tmp_path, monkeypatch):
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         settings = tmp_path / "deployconf.py"
-        settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site'}}\n")
+        settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site', 'state': 'pressdav:deploy-state'}}\n")
         yield served / "site", log, settings
 
 
@@ -60,7 +65,8 @@ def test_files_go_up_assets_first_pages_last_and_deletions_after_everything(rele
     puts = [path for method, path in requests_since(log, 0) if method == "PUT" and path not in BOOKKEEPING]
     assert sorted(puts) == sorted(site_of(a)) and tiers(puts, site_of(a)) == sorted(tiers(puts, site_of(a)))
     assert {path: data for path, data in files_in(site).items() if path not in BOOKKEEPING} == site_of(a)
-    assert read_manifest((site / MANIFEST).read_text()).keys() == site_of(a).keys()
+    assert read_manifest((state_of(site) / MANIFEST).read_text()).keys() == site_of(a).keys()
+    assert not set(files_in(site)) & BOOKKEEPING  # nothing of the deploy's under the public name
 
     start = len(log.read_text())
     assert deploy(settings, b) == 0
@@ -115,7 +121,7 @@ def test_an_upload_that_fails_half_way_deletes_nothing_names_the_file_and_the_ne
     # Nothing that leaves the site is deleted (rclone may clear the one path it was replacing).
     assert not {path for method, path in requests_since(log, start) if method == "DELETE" and path not in BOOKKEEPING} - set(site_of(b))
     assert (site / REMOVED).exists()
-    assert read_manifest((site / MANIFEST).read_text())["2026/11/wuye-guanli.html"] == ""  # to be sent again
+    assert read_manifest((state_of(site) / MANIFEST).read_text())["2026/11/wuye-guanli.html"] == ""  # to be sent again
 
     shutil.rmtree(site / "2026/11/wuye-guanli.html")
     assert deploy(settings, b) == 0
@@ -124,7 +130,7 @@ def test_an_upload_that_fails_half_way_deletes_nothing_names_the_file_and_the_ne
 
 def test_a_remote_with_no_configuration_is_one_line_that_names_it(releases, tmp_path, capsys):  # noqa: F811
     settings = tmp_path / "deployconf.py"
-    settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'nosuchremote:tiedong-news'}}\n")
+    settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'nosuchremote:tiedong-news', 'state': 'nosuchremote:tiedong-deploy'}}\n")
     assert deploy(settings, releases[0]) == 1
     said = capsys.readouterr().err
     assert said.startswith("错误: oss (nosuchremote:tiedong-news): 无法读取部署锁 (cannot read the lock)：")  # its first step
@@ -134,9 +140,9 @@ def test_a_remote_with_no_configuration_is_one_line_that_names_it(releases, tmp_
 def test_a_second_deploy_to_a_bucket_waits_then_says_who_holds_it(releases, bucket, capsys):  # noqa: F811
     a, b = releases
     site, log, settings = bucket
-    assert deploy(settings, a) == 0 and not (site / LOCK_OBJECT).exists()  # taken, then given back
+    assert deploy(settings, a) == 0 and not (state_of(site) / LOCK_OBJECT).exists()  # taken, then given back
     # another deploy's lock, written as a deploy writes it (through the server: it caches its listing)
-    subprocess.run(["rclone", "rcat", f"pressdav:site/{LOCK_OBJECT}"], input="ci run 77 pid 12 2026-12-07 08:00:00 UTC 5f0c\n", text=True, check=True)
+    subprocess.run(["rclone", "rcat", f"pressdav:deploy-state/{LOCK_OBJECT}"], input="ci run 77 pid 12 2026-12-07 08:00:00 UTC 5f0c\n", text=True, check=True)
     settings.write_text(settings.read_text().replace("'remote': 'pressdav:site'", "'remote': 'pressdav:site', 'lock_wait': 1"))
     start = len(log.read_text())
     capsys.readouterr()
@@ -144,5 +150,5 @@ def test_a_second_deploy_to_a_bucket_waits_then_says_who_holds_it(releases, buck
     said = capsys.readouterr().err
     assert "另一次部署正在进行（ci run 77 pid 12 2026-12-07 08:00:00 UTC）" in said and len(said.strip().splitlines()) == 1
     assert not [path for method, path in requests_since(log, start) if path != LOCK_OBJECT]  # nothing sent, nothing deleted
-    subprocess.run(["rclone", "deletefile", f"pressdav:site/{LOCK_OBJECT}"], check=True)
+    subprocess.run(["rclone", "deletefile", f"pressdav:deploy-state/{LOCK_OBJECT}"], check=True)
     assert deploy(settings, b) == 0

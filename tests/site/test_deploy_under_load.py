@@ -91,7 +91,7 @@ def test_bucket_readers_get_every_file_of_their_page_across_deploys(releases, tm
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         settings = tmp_path / "deployconf.py"
-        settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site'}}\n")
+        settings.write_text("DEPLOY_TARGETS = {'oss': {'type': 'rclone', 'remote': 'pressdav:site', 'state': 'pressdav:deploy-state'}}\n")
         assert deploy(settings, a) == 0
         readers = [Reader("127.0.0.1", port, PAGES, delay) for delay in DELAYS]
         readers += [SearchReader("127.0.0.1", port, [], delay) for delay in SEARCH_DELAYS]

@@ -13,11 +13,11 @@ SERVER = {"type": "ssh", "host": "news.example.gov.cn", "user": "deploy", "path"
 
 
 def test_targets_are_read_in_order_with_their_defaults():
-    targets = parse_targets({"DEPLOY_TARGETS": {"server": SERVER, "oss": {"type": "rclone", "remote": "oss:tiedong-news/"}}})
+    targets = parse_targets({"DEPLOY_TARGETS": {"server": SERVER, "oss": {"type": "rclone", "remote": "oss:tiedong-news/", "state": "oss:tiedong-deploy"}}})
     assert list(targets) == ["server", "oss"]
     assert targets["server"] == ServerTarget("server", "news.example.gov.cn", "/srv/news", "deploy", 22, 5)
     assert targets["server"].login == "deploy@news.example.gov.cn"
-    assert targets["oss"] == StorageTarget("oss", "oss:tiedong-news")
+    assert targets["oss"] == StorageTarget("oss", "oss:tiedong-news", "oss:tiedong-deploy")
 
 
 def test_no_targets_is_an_empty_dict_and_keep_comes_from_deploy_keep_releases():
@@ -37,6 +37,8 @@ def test_no_targets_is_an_empty_dict_and_keep_comes_from_deploy_keep_releases():
         ({"s": {**SERVER, "port": "22"}}, "port 应是 1–65535 的整数"),
         ({"s": {**SERVER, "keep": 1}}, "keep 至少为 2"),
         ({"oss": {"type": "rclone", "remote": "tiedong-news"}}, "remote 应写作“远端名:桶/路径”"),
+        ({"oss": {"type": "rclone", "remote": "oss:tiedong-news"}}, "state 应写作“远端名:桶/路径”，是部署清单和锁存放的不公开位置"),
+        ({"oss": {"type": "rclone", "remote": "oss:tiedong-news", "state": "oss:tiedong-news/.deploy"}}, "state 'oss:tiedong-news/.deploy' 在网站的位置之内"),
         ({"新闻": SERVER}, "名称只用字母、数字"),
     ],
 )
