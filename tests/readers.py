@@ -59,18 +59,22 @@ class Reader(threading.Thread):
     def run(self) -> None:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
         try:
-            while not self.stopping.is_set():
-                for page in self.pages:
-                    status, html = self.get(connection, page)
-                    load = Load(page, status, html)
-                    time.sleep(self.delay)  # the reader's browser parses the page, then asks for its files
-                    for path in linked_files(html, page):
-                        load.files[path] = self.get(connection, path)
-                    self.loads.append(load)
+            self.read(connection)
         except BaseException as error:  # noqa: BLE001  (the test reports it)
             self.error = error
         finally:
             connection.close()
+
+    def read(self, connection: http.client.HTTPConnection) -> None:
+        """Each page, then `delay` later the files it names, until told to stop."""
+        while not self.stopping.is_set():
+            for page in self.pages:
+                status, html = self.get(connection, page)
+                load = Load(page, status, html)
+                time.sleep(self.delay)  # the reader's browser parses the page, then asks for its files
+                for path in linked_files(html, page):
+                    load.files[path] = self.get(connection, path)
+                self.loads.append(load)
 
     def stop(self) -> None:
         self.stopping.set()
@@ -84,21 +88,15 @@ class SearchReader(Reader):
     """A search box open across a switch: the engine is loaded once, then asks for its index's
     files (the manifest, every shard, the first story files) again and again."""
 
-    def run(self) -> None:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
-        try:
-            status, engine = self.get(connection, "search/engine.js")
-            version = ENGINE_VERSION.search(engine.decode("utf-8"))[1]
-            manifest = json.loads(self.get(connection, f"search/{version}/index.json")[1])
-            paths = [f"search/{version}/index.json", *(f"search/{version}/shards/{n}.bin" for n in range(manifest["shards"])),
-                     *(f"search/{version}/stories/{n}.json" for n in range(3))]
-            while not self.stopping.is_set():
-                load = Load("search/engine.js", status, engine)
-                time.sleep(self.delay)
-                for path in paths:
-                    load.files[path] = self.get(connection, path)
-                self.loads.append(load)
-        except BaseException as error:  # noqa: BLE001  (the test reports it)
-            self.error = error
-        finally:
-            connection.close()
+    def read(self, connection: http.client.HTTPConnection) -> None:
+        status, engine = self.get(connection, "search/engine.js")
+        version = ENGINE_VERSION.search(engine.decode("utf-8"))[1]
+        manifest = json.loads(self.get(connection, f"search/{version}/index.json")[1])
+        paths = [f"search/{version}/index.json", *(f"search/{version}/shards/{n}.bin" for n in range(manifest["shards"])),
+                 *(f"search/{version}/stories/{n}.json" for n in range(3))]
+        while not self.stopping.is_set():
+            load = Load("search/engine.js", status, engine)
+            time.sleep(self.delay)
+            for path in paths:
+                load.files[path] = self.get(connection, path)
+            self.loads.append(load)
