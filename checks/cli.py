@@ -10,6 +10,7 @@ from pathlib import Path
 from plugins.newsmeta.clock import build_time
 
 from . import collisions, duplicates, media, rules
+from .wording import rule as wording_rule
 from .fixes import fix_source
 from .report import (
     Finding,
@@ -36,9 +37,9 @@ FILE_RULES = (
     rules.title_missing, rules.title_too_long, rules.date_missing, rules.date_invalid, rules.modified_before_date,
     rules.date_future, rules.section_unknown, rules.status_unknown, rules.field_control, rules.address_unsafe, rules.field_missing, rules.placeholder_left, rules.field_unknown, rules.lead_invalid, rules.byline_no_name,
     rules.correction_undated, media.photo_field, media.body_images, media.links_broken,
-    rules.body_empty, rules.html_active, rules.punctuation_halfwidth, rules.sentence_broken,
+    rules.body_empty, rules.html_active, wording_rule.wording, rules.punctuation_halfwidth, rules.sentence_broken,
 )
-SITE_RULES = (collisions.url_duplicate, collisions.tag_near_duplicate, duplicates.story_duplicate, media.content_links, media.static_active)
+SITE_RULES = (collisions.url_duplicate, collisions.tag_near_duplicate, duplicates.story_duplicate, media.content_links, media.static_active, wording_rule.table_problems)
 
 
 def check_sources(sources: list[Source], context: Context) -> list[Finding]:

@@ -38,6 +38,7 @@ class Context:
     slugify: dict  # SLUGIFY_SOURCE, SLUGIFY_USE_UNICODE, SLUGIFY_PRESERVE_CASE, SLUG_REGEX_SUBSTITUTIONS
     max_pixels: int
     static_paths: tuple[str, ...] = ("images",)
+    wording_files: tuple[str, ...] = ()  # WORDING_FILES: the office's more tables, beside wording.txt
 
 
 def load_settings(path: Path) -> dict:
@@ -82,6 +83,7 @@ def make_context(settings: dict, content_root: Path, now: datetime) -> Context:
         slugify={key: settings[key] for key in SLUG_SETTINGS},
         max_pixels=photos_settings(settings)["PHOTOS_MAX_PIXELS"],
         static_paths=tuple(settings["STATIC_PATHS"]),
+        wording_files=tuple(settings.get("WORDING_FILES", ())),
     )
 
 

@@ -1,5 +1,6 @@
 """invoke check's rules and fixes: for each rule a bad example (finding, line, level) and a good one (nothing)."""
 
+import dataclasses
 import textwrap
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -50,7 +51,8 @@ def findings(tmp_path, files: dict) -> list[tuple]:
     """(path, line, rule, level) of everything `invoke check` finds in a content folder of `files`."""
     content = tmp_path / "content"
     links = {k: v for k, v in files.items() if isinstance(v, Link)}
-    write_files(content, {**PICTURES, **{k: v for k, v in files.items() if k not in links and v is not BROKEN_SYMLINK}})
+    tables = {k for k, v in files.items() if isinstance(v, OfficeTable)}
+    write_files(content, {**PICTURES, **{k: v for k, v in files.items() if k not in links and k not in tables and v is not BROKEN_SYMLINK}})
     for name in (k for k, v in files.items() if v is BROKEN_SYMLINK):
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).symlink_to(content / "nowhere.md")
@@ -58,8 +60,15 @@ def findings(tmp_path, files: dict) -> list[tuple]:
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).symlink_to(link.target)
     context = make_context(SETTINGS, content, NOW)
+    for name, table in ((k, v) for k, v in files.items() if isinstance(v, OfficeTable)):
+        (tmp_path / name).write_text(table, encoding="utf-8")
+        context = dataclasses.replace(context, wording_files=(str(tmp_path / name),))  # WORDING_FILES, absolute
     sources, unreadable = read_all(context)
     return [(f.path, f.line, f.rule, f.level) for f in sorted_findings(unreadable + check_sources(sources, context))]
+
+
+class OfficeTable(str):
+    """A wording table of the office's, named by WORDING_FILES."""
 
 
 class Link(str):
@@ -78,6 +87,11 @@ BAD = [
     ("file-active", {"images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'}, [("images/logo.svg", 1, "file-active", ERROR)]),
     ("file-active", {"images/old/notice.HTML": "<script>alert(1)</script>"}, [("images/old/notice.HTML", 1, "file-active", ERROR)]),
     ("encoding", {X: ARTICLE.encode("gb18030")}, [(X, 1, "encoding", ERROR)]),
+    ("wording-wrong", {X: article(body="群众迫不急待地赶来，深入开展扫黑险恶专项斗争。\n")}, [(X, 5, "wording-wrong", ERROR)] * 2),
+    ("wording-wrong", {X: article().replace("Title: 健全管理机制 破解治理难题", "Title: 健全管理机制 再接再励")}, [(X, 1, "wording-wrong", ERROR)]),
+    ("wording-protected", {X: article(body="坚持全面依法制国，推进法治政府建设。\n")}, [(X, 5, "wording-protected", ERROR)]),
+    ("wording-protected", {X: article("Subtitle: ——学习习近平新时代中国特色社会注义思想")}, [(X, 4, "wording-protected", ERROR)]),
+    ("wording-table", {X: article(), "office.txt": OfficeTable("# 本区表\n铁东区人民政府 铁东区政协\n")}, [("office.txt", 2, "wording-table", ERROR)]),
     ("encoding", {X: TRADITIONAL.encode("big5")}, [(X, 1, "encoding", ERROR)]),
     ("encoding", {X: ARTICLE.encode("utf-16")}, [(X, 1, "encoding", ERROR)]),
     ("encoding", {X: ("Slug: x\n" + ARTICLE).encode("gb18030")}, [(X, 2, "encoding", ERROR)]),
@@ -289,6 +303,9 @@ GOOD = [
     ("placeholder-left", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("section-unknown", {"photos/x.md": photo("Photo: images/zoufang.jpg", "Alt: 社区工作人员入户走访")}),
     ("status-unknown", {X: article("Status: Draft")}),
+    ("wording-wrong", {X: article(body="群众迫不及待地赶来。标语上原写“扫黑险恶<!-- 原文如此 -->”，已更正。\n")}),
+    ("wording-protected", {X: article(body="坚持全面依法治国，加强法制建设，推进法治建设。\n")}),
+    ("wording-table", {X: article(), "office.txt": OfficeTable("# 本区表\n铁东区人民政府\n铁东区政协\n铁冬区 => 铁东区\n")}),
     ("file-symlink", {X: article(), "images/copy.jpg": "a file, not a link"}),
     ("file-active", {X: article(), "images/logo.png": "not really a PNG, but not active either", "notes/plan.html": "<p>不在 STATIC_PATHS 里</p>"}),
     ("field-control", {X: article("Note: 第一行\n  第二行")}),  # a field's continuation line
