@@ -53,3 +53,8 @@ def test_the_duplicate_threshold_parts_different_stories_from_one_story_re_edite
     near = copies(stories)
     assert near.closest_others < NEAR_SAME / 2  # different stories are far below it
     assert near.caught >= 0.95 * len(near.edited)  # a story filed again, edited, is still one story
+
+
+def test_the_wording_check_raises_at_most_one_false_alarm_per_two_hundred_stories(measured):
+    wording = [found for found in measured.findings if found.rule.startswith("wording-") and (found.path, found.line, found.rule) not in REVIEWED_TRUE]
+    assert len(wording) * 200 <= measured.stories, wording
