@@ -252,12 +252,13 @@ def parse_arguments(argv: list[str] | None, rollback: bool) -> argparse.Namespac
 def main(argv: list[str] | None = None, rollback: bool = False) -> int:
     arguments = parse_arguments(argv, rollback)
     try:
-        targets = parse_targets(load_settings(Path(arguments.settings)))
+        settings = load_settings(Path(arguments.settings))
+        targets = parse_targets(settings)
         if rollback and not arguments.target:  # object storage keeps no releases to go back to
             targets = {name: target for name, target in targets.items() if isinstance(target, ServerTarget)}
         targets = chosen_targets(targets, arguments.target)
         if not rollback:
-            check_published(Path(arguments.output), load_settings(Path(arguments.settings)))
+            check_published(Path(arguments.output), settings)
         for target in targets:
             if rollback and isinstance(target, StorageTarget):
                 raise DeployError(f"{target.name}: 对象存储没有可切换的版本；请检出上一版本重新部署 (object storage keeps no releases: deploy the previous commit)")

@@ -8,11 +8,11 @@ protected expression. Shorter expressions are matched exactly only by the wrong-
 one character off from a three-character name is usually another name (铁西区).
 """
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lines import segmenter
 from .table import Table
 
 HAN = "\u4e00-\u9fff"
@@ -83,9 +83,8 @@ def nearest_protected(run: str, protected: list[str]) -> str:
 
 @cache
 def dictionary() -> dict:
-    import jieba  # its dictionary: a second to load, once
-
-    jieba.setLogLevel(logging.WARNING)
+    """jieba's word list (a second to load, once), through the one loader the checks share."""
+    jieba = segmenter()
     jieba.initialize()
     return jieba.dt.FREQ
 

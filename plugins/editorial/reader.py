@@ -77,17 +77,19 @@ class NewsroomMarkdownReader(OneConverterMarkdownReader):
     def refuse_unsafe(self, name: str, value: str) -> None:
         """Stop at a field with a control character in it, or a URL or Save_as that leads out of the site."""
         value = "\n".join(value) if isinstance(value, list) else str(value)  # a field of several lines comes as a list
-        line, written = field_line(self.source.decode("utf-8"), name)
         controls = control_characters(value)
+        unsafe = name in ADDRESS_FIELDS and unsafe_address(name, value)
+        if not (controls or unsafe):
+            return
+        line, written = field_line(self.source.decode("utf-8"), name)  # only for the message: it reads the whole header
         if controls:
             logger.error(
                 "%s:%d: 错误: %s 含有看不见的控制字符 %s（多从别处复制而来），请删去后重新输入 (control characters in %s)",
                 self.where, line, written, "、".join(controls), written,
             )
             raise Unreadable(f"{self.where}:{line}")
-        if name in ADDRESS_FIELDS and unsafe_address(name, value):
-            logger.error(
-                "%s:%d: 错误: %s “%s” 不是本站的地址，只能写本站内的路径（如 2026/11/x.html）%s (unsafe %s)",
-                self.where, line, written, value.strip(), "或 http(s):// 网址" if name == "url" else "", written,
-            )
-            raise Unreadable(f"{self.where}:{line}")
+        logger.error(
+            "%s:%d: 错误: %s “%s” 不是本站的地址，只能写本站内的路径（如 2026/11/x.html）%s (unsafe %s)",
+            self.where, line, written, value.strip(), "或 http(s):// 网址" if name == "url" else "", written,
+        )
+        raise Unreadable(f"{self.where}:{line}")
