@@ -8,7 +8,7 @@ from ..report import Finding, finding
 from ..settings import Context
 from ..source import Source
 from ..text import prose_lines
-from .find import MARKER, Finder, finder
+from .find import MARKER, Finder, Hit, finder
 from .table import load_tables
 
 COMMON = Path(__file__).resolve().parent / "common.txt"
@@ -30,24 +30,27 @@ def wording_finder(context: Context) -> Finder:
     return cached_finder(tuple((file, file.stat().st_mtime if file.is_file() else 0.0) for file in files))
 
 
+def said(hit: Hit, finder: Finder) -> tuple[str, str]:
+    """What is wrong with a hit and how to put it right: Chinese, then English."""
+    if hit.kind == "wrong":
+        return (
+            f"“{hit.written}”应写作“{hit.right}”（{finder.table.source.get(hit.written, '')}）；确系引用原文的，在其后加 {MARKER}",
+            f"'{hit.written}' should be '{hit.right}'",
+        )
+    return (
+        f"“{hit.written}”与规范表述“{hit.right}”差一个字，属严重表述错误，请改正；确系引用原文的，在其后加 {MARKER}",
+        f"'{hit.written}' is one character off the protected expression '{hit.right}'",
+    )
+
+
 def wording(source: Source, context: Context) -> list[Finding]:
     """Each wrong form and each protected expression written one character off, by line."""
     found = []
     search = wording_finder(context)
     for number, column in prose_lines(source):
         for hit in search.hits(source.lines[number - 1][column:]):
-            if hit.kind == "wrong":
-                found.append(finding(
-                    source.path, number, "wording-wrong",
-                    f"“{hit.written}”应写作“{hit.right}”（{search.table.source.get(hit.written, '')}）；确系引用原文的，在其后加 {MARKER}",
-                    f"'{hit.written}' should be '{hit.right}'",
-                ))
-            else:
-                found.append(finding(
-                    source.path, number, "wording-protected",
-                    f"“{hit.written}”与规范表述“{hit.right}”差一个字，属严重表述错误，请改正；确系引用原文的，在其后加 {MARKER}",
-                    f"'{hit.written}' is one character off the protected expression '{hit.right}'",
-                ))
+            rule = "wording-wrong" if hit.kind == "wrong" else "wording-protected"
+            found.append(finding(source.path, number, rule, *said(hit, search)))
     return found
 
 
