@@ -45,7 +45,7 @@ RULES = {
     "body-empty": Rule(ERROR, False, "an article with no text under its fields (only front matter)"),
     "html-active": Rule(ERROR, False, "<script>, <iframe>, on… handlers or javascript: links in the body"),
     "wording-wrong": Rule(ERROR, False, "a wrong form from the wording tables (错别字、异形词), with the form to write"),
-    "wording-protected": Rule(ERROR, False, "a protected expression written one character off (严重表述错误), unless the run is a word of its own"),
+    "wording-protected": Rule(ERROR, False, "a protected expression written one character off (严重表述错误): a known confusion, or a character standing alone"),
     "wording-table": Rule(ERROR, False, "a line of wording.txt (or a WORDING_FILES table) that is neither an entry nor a comment"),
     "punctuation-halfwidth": Rule(WARNING, True, "half-width , : ; ? ! ( ) inside Chinese text"),
     "sentence-broken": Rule(WARNING, True, "a sentence cut in two by a blank line (问题突 / 出小区)"),

@@ -1,22 +1,33 @@
-"""Where a text writes a wrong form, or a protected expression one character off, in one pass each.
+"""Where a text writes a wrong form, or a protected expression one character off: one pass of an
+Aho–Corasick automaton over the text, then a judgement of each candidate in its sentence.
 
-A wrong form is found by one compiled pattern of every wrong form, longest first. A protected
-expression of four characters or more is matched with each of its characters in turn replaced by
-any other Han character (one pattern for all), and a run so found is an error unless it is a word
-in its own right (jieba's dictionary: 法制建设 is, 依法制国 is not), a right form, or another
-protected expression. Shorter expressions are matched exactly only by the wrong-form table:
-one character off from a three-character name is usually another name (铁西区).
+The automaton holds every wrong form, both halves of each protected expression of four characters
+or more (a run one character off an expression has one half intact), and each confusion-table
+variant of a shorter expression (杜家毫: 杜家豪). A candidate is then judged on jieba's cut of the
+text, made only for a text that has one:
+
+- a wrong form of two or three characters counts where the cut starts and ends a word with it
+  (展转 in 发展转型 does not: 发展 is the word);
+- a run one character off an expression counts unless it is a word in its own right (法制建设),
+  a right form or another protected expression, and then only where the character written is a
+  known confusion of the right one (依法制国, 社会主义核心价直观), or stands alone in the cut and
+  is not a function word (中华人民共和图; not 英国共产党, 科学发展史, 中国的现代化).
 """
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 
-from ..lines import segmenter
-from .table import Table
+import ahocorasick
 
-HAN = "\u4e00-\u9fff"
+from ..lines import segmenter
+from .table import Confusions, Table
+
 MIN_PROTECTED_CHARS = 4
+MAX_BOUNDED_WRONG_CHARS = 3  # a longer wrong form is never a piece of other words
+# Written for a character of an expression, these make a phrase of their own (中国的现代化).
+FUNCTION_CHARACTERS = frozenset("的地得了着过在是和与及或之其也而就都把被从向对为以于由所并等个")
 # The marker an editor puts right after a wrong form quoted on purpose; readers never see it.
 MARKER = "<!-- 原文如此 -->"
 MARKER_AFTER = re.compile(r"\s*<!--\s*原文如此\s*-->")
@@ -31,26 +42,30 @@ class Hit:
     kind: str  # "wrong" (a table entry) or "protected" (one character off)
 
 
+@dataclass(frozen=True)
+class Probe:
+    """What a key of the automaton stands for: a wrong form, or a piece of a protected expression
+    (a half, or the whole written with a confusion) that starts `offset` characters into it."""
+
+    kind: str  # "wrong" or "protected"
+    form: str  # the wrong form, or the protected expression
+    key: str
+    offset: int = 0
+
+
 @dataclass
 class Finder:
-    wrong_forms: re.Pattern | None
-    near_protected: re.Pattern | None
     table: Table
+    confusions: Confusions = field(default_factory=dict)
+    automaton: ahocorasick.Automaton | None = None
 
     def hits(self, text: str) -> list[Hit]:
         """Every wrong form and near-protected run in `text` not followed by the marker."""
-        found = []
-        if self.wrong_forms:
-            for match in self.wrong_forms.finditer(text):
-                found.append(Hit(match.start(), match.end(), match[0], self.table.wrong[match[0]], "wrong"))
-        if self.near_protected:
-            for match in self.near_protected.finditer(text):
-                run = match[1]
-                right = nearest_protected(run, self.table.protected)
-                if right and not is_a_word(run) and run not in self.table.wrong.values() and run not in self.table.protected:
-                    found.append(Hit(match.start(1), match.end(1), run, right, "protected"))
+        cut = Cut(text)
+        found = [hit for hit in self.candidates(text) if self.counts(hit, cut)]
         taken: list[Hit] = []
-        for hit in sorted(found, key=lambda hit: (hit.start, hit.kind != "wrong")):
+        # At one place: a wrong form first, then the longest expression, then one written with a known confusion.
+        for hit in sorted(found, key=lambda hit: (hit.start, hit.kind != "wrong", -len(hit.written), not self.confused(hit))):
             if any(hit.start < other.end and other.start < hit.end for other in taken):
                 continue
             if MARKER_AFTER.match(text, hit.end):
@@ -58,27 +73,101 @@ class Finder:
             taken.append(hit)
         return taken
 
+    def candidates(self, text: str) -> set[Hit]:
+        found = set()
+        if self.automaton is None:
+            return found
+        for last, probes in self.automaton.iter(text):
+            for probe in probes:
+                if probe.kind == "wrong":
+                    found.add(Hit(last + 1 - len(probe.form), last + 1, probe.form, self.table.wrong[probe.form], "wrong"))
+                    continue
+                start = last + 1 - len(probe.key) - probe.offset
+                run = text[start:start + len(probe.form)] if start >= 0 else ""
+                if len(run) == len(probe.form) and differs_once(run, probe.form):
+                    found.add(Hit(start, start + len(run), run, probe.form, "protected"))
+        return found
 
-def finder(table: Table) -> Finder:
-    wrong = sorted(table.wrong, key=len, reverse=True)
-    variants = [
-        f"{re.escape(expression[:index])}(?!{re.escape(expression[index])})[{HAN}]{re.escape(expression[index + 1:])}"
-        for expression in table.protected if len(expression) >= MIN_PROTECTED_CHARS
-        for index in range(len(expression))
+    def counts(self, hit: Hit, cut: "Cut") -> bool:
+        if hit.kind == "wrong":
+            return len(hit.written) > MAX_BOUNDED_WRONG_CHARS or cut.is_bounded(hit.start, hit.end)
+        if is_a_word(hit.written) or hit.written in self.table.wrong.values() or hit.written in self.table.protected:
+            return False
+        if self.confused(hit):
+            return True
+        index = differing(hit)
+        return len(hit.right) >= MIN_PROTECTED_CHARS and hit.written[index] not in FUNCTION_CHARACTERS and cut.stands_alone(hit.start + index)
+
+    def confused(self, hit: Hit) -> bool:
+        """Whether a near-protected run has, for the character that differs, a known confusion of it."""
+        if hit.kind == "wrong":
+            return False
+        index = differing(hit)
+        return hit.written[index] in self.confusions.get(hit.right[index], ())
+
+
+def differing(hit: Hit) -> int:
+    """Where a near-protected run differs from its expression."""
+    return next(index for index, (written, right) in enumerate(zip(hit.written, hit.right)) if written != right)
+
+
+def differs_once(run: str, expression: str) -> bool:
+    return sum(a != b for a, b in zip(run, expression)) == 1 and all("\u4e00" <= c <= "\u9fff" for c in run)
+
+
+class Cut:
+    """jieba's words of a text (its dictionary only, no guessing of new words), cut when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: list[tuple[int, int]] | None = None
+
+    @property
+    def bounds(self) -> list[tuple[int, int]]:
+        if self._bounds is None:
+            self._bounds = [(start, end) for _, start, end in segmenter().tokenize(self.text, HMM=False)]
+        return self._bounds
+
+    def is_bounded(self, start: int, end: int) -> bool:
+        starts = {word_start for word_start, _ in self.bounds}
+        ends = {word_end for _, word_end in self.bounds}
+        return start in starts and end in ends
+
+    def stands_alone(self, index: int) -> bool:
+        return any(start <= index < end and end - start == 1 for start, end in self.bounds)
+
+
+def finder(table: Table, confusions: Confusions | None = None) -> Finder:
+    """A Finder for the table's entries; `confusions` (a character → those it is mistaken for)
+    also lets expressions of two or three characters be found one confusion off."""
+    confusions = confusions or {}
+    keys: dict[str, list[Probe]] = defaultdict(list)
+    for wrong in table.wrong:
+        keys[wrong].append(Probe("wrong", wrong, wrong))
+    for expression in table.protected:
+        if len(expression) >= MIN_PROTECTED_CHARS:
+            middle = len(expression) // 2
+            keys[expression[:middle]].append(Probe("protected", expression, expression[:middle]))
+            keys[expression[middle:]].append(Probe("protected", expression, expression[middle:], middle))
+        else:
+            for variant in confusion_variants(expression, confusions):
+                keys[variant].append(Probe("protected", expression, variant))
+    if not keys:
+        return Finder(table, confusions)
+    automaton = ahocorasick.Automaton()
+    for key, probes in keys.items():
+        automaton.add_word(key, tuple(probes))
+    automaton.make_automaton()
+    return Finder(table, confusions, automaton)
+
+
+def confusion_variants(expression: str, confusions: Confusions) -> list[str]:
+    """The expression with one character replaced by each of its known confusions."""
+    return [
+        expression[:index] + other + expression[index + 1:]
+        for index, character in enumerate(expression)
+        for other in sorted(confusions.get(character, ()))
     ]
-    return Finder(
-        re.compile("|".join(map(re.escape, wrong))) if wrong else None,
-        re.compile(f"(?=({'|'.join(variants)}))") if variants else None,
-        table,
-    )
-
-
-def nearest_protected(run: str, protected: list[str]) -> str:
-    """The protected expression `run` differs from by one character, or ""."""
-    for expression in protected:
-        if len(expression) == len(run) and sum(a != b for a, b in zip(expression, run)) == 1:
-            return expression
-    return ""
 
 
 @cache

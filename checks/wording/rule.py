@@ -9,9 +9,10 @@ from ..settings import Context
 from ..source import Source
 from ..text import prose_lines
 from .find import MARKER, Finder, Hit, finder
-from .table import load_tables
+from .table import load_tables, read_confusions
 
 COMMON = Path(__file__).resolve().parent / "common.txt"
+CONFUSIONS = Path(__file__).resolve().parent / "confusions.txt"
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -22,7 +23,7 @@ def table_files(context: Context) -> list[Path]:
 
 @cache
 def cached_finder(files: tuple[tuple[Path, float], ...]) -> Finder:
-    return finder(load_tables([file for file, _ in files]))
+    return finder(load_tables([file for file, _ in files]), read_confusions(CONFUSIONS.read_text(encoding="utf-8")))
 
 
 def wording_finder(context: Context) -> Finder:

@@ -50,3 +50,16 @@ def load_tables(files: list[Path]) -> Table:
             read_table(file.read_text(encoding="utf-8-sig"), file.name, table)
     table.protected = list(dict.fromkeys(table.protected))
     return table
+
+
+Confusions = dict[str, frozenset[str]]  # a character → the characters it is mistaken for
+
+
+def read_confusions(text: str) -> Confusions:
+    """A confusion table: one group of characters a line, each mistaken for the others ("#" comments)."""
+    together: dict[str, set[str]] = {}
+    for raw in text.splitlines():
+        group = "".join(raw.split("#", 1)[0].split())
+        for character in group:
+            together.setdefault(character, set()).update(other for other in group if other != character)
+    return {character: frozenset(others) for character, others in together.items()}
