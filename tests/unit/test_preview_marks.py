@@ -1,13 +1,18 @@
-"""The live preview's wording marks: a page's text marked, everything else in the page byte for byte as built (preview.marks)."""
+"""The live preview's wording marks: a served page's text marked where invoke check would report,
+everything else in the page byte for byte as built (preview.marks, preview.wording)."""
 
+import os
 import re
+import shutil
 
 import pytest
+from sitebuild import ROOT
 
 from checks.wording.find import finder
 from checks.wording.rule import COMMON, PROJECT
 from checks.wording.table import load_tables
 from preview.marks import STYLESHEET_PATH, marked
+from preview.wording import WordingMarks, address
 
 FINDER = finder(load_tables([COMMON, PROJECT / "wording.txt"]))
 MARK = re.compile(r'<mark class="pressroom-wording" data-rule="wording-(?:wrong|protected)" title="[^"<>]*">([^<]*)</mark>')
@@ -103,3 +108,73 @@ def test_only_the_hits_the_check_reports_are_marked():
 def test_a_page_that_is_not_utf8_is_served_as_it_is():
     html = page("<p>迫不急待</p>").encode("gb18030")
     assert marked(html, FINDER) == (html, 0)
+
+
+@pytest.mark.parametrize(("route", "url"), [
+    ("/2026/11/fazhi-diaoyan.html", "2026/11/fazhi-diaoyan.html"),
+    ("/", "index.html"),
+    ("/section/zhengwu/", "section/zhengwu/index.html"),
+    ("/tag/%E6%B3%95%E6%B2%BB/", "tag/法治/index.html"),
+])
+def test_a_route_is_read_as_the_url_a_page_is_written_at(route, url):
+    assert address(route) == url
+
+
+# The source decides: the built page has lost <!-- 原文如此 --> (the sanitizer keeps no comments).
+
+QUOTED = "调研组注意到，一处宣传栏曾将标语写作“扫黑险恶<!-- 原文如此 -->”，现已更正。"
+QUOTED_AS_BUILT = "<p>调研组注意到，一处宣传栏曾将标语写作“扫黑险恶”，现已更正。</p>"
+
+
+def story(body: str, slug: str) -> str:
+    return f"Title: 铁东区政协开展专题调研\nDate: 2026-11-24 08:00\nCategory: 政务\nSlug: {slug}\n\n{body}\n"
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    (folder / "articles/diaoyan.md").write_text(story(QUOTED, "diaoyan"), encoding="utf-8")
+    (folder / "articles/huodong.md").write_text(story("群众迫不急待地赶来，标语写作扫黑险恶。", "huodong"), encoding="utf-8")
+    return folder
+
+
+def served(marks: WordingMarks, route: str, body: str) -> list[str]:
+    return MARK.findall(marks.page(route, page(body).encode()).decode())
+
+
+def test_a_form_the_story_quotes_on_purpose_is_not_marked_on_its_page(content):
+    marks = WordingMarks(ROOT / "pelicanconf.py", content)
+    assert served(marks, "/2026/11/diaoyan.html", QUOTED_AS_BUILT) == []
+    assert served(marks, "/2026/11/huodong.html", "<p>群众迫不急待地赶来，标语写作扫黑险恶。</p>") == ["迫不急待", "扫黑险恶"]
+
+
+def test_a_page_of_many_stories_marks_what_check_reports_in_any(content):
+    marks = WordingMarks(ROOT / "pelicanconf.py", content)
+    assert served(marks, "/", "<p>迫不急待</p><p>全面依法制国</p>") == ["迫不急待"]
+    (content / "articles/huodong.md").unlink()
+    marks.stale()
+    assert served(marks, "/section/zhengwu/", "<p>迫不急待</p>" + QUOTED_AS_BUILT) == []
+
+
+def test_a_story_put_right_is_no_longer_marked_once_the_preview_reloads(content):
+    marks = WordingMarks(ROOT / "pelicanconf.py", content)
+    assert served(marks, "/2026/11/huodong.html", "<p>群众迫不急待地赶来。</p>") == ["迫不急待"]
+    source = content / "articles/huodong.md"
+    source.write_text(story("群众迫不及待地赶来，标语写作扫黑除恶。", "huodong"), encoding="utf-8")
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1_000_000))
+    assert served(marks, "/2026/11/huodong.html", "<p>群众迫不急待地赶来。</p>") == ["迫不急待"]  # the preview has not reloaded yet
+    marks.stale()  # as the preview does when it tells the pages to reload
+    assert served(marks, "/2026/11/huodong.html", "<p>群众迫不急待地赶来。</p>") == []
+
+
+def test_an_office_table_changed_shows_at_the_next_load(content, tmp_path):
+    extra = tmp_path / "wording-leaders.txt"
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+                        + f'\nTHEME = "{ROOT / "theme"}"\nWORDING_FILES = ["{extra}"]\n', encoding="utf-8")
+    (content / "articles/huodong.md").write_text(story("铁东区解放街道开展“邻里节”活动。", "huodong"), encoding="utf-8")
+    marks = WordingMarks(settings, content)
+    assert served(marks, "/2026/11/huodong.html", "<p>铁东区解放街道开展“邻里节”活动。</p>") == []
+    extra.write_text("# 本区活动名称\n邻里节 => 邻里文化节\n", encoding="utf-8")
+    assert served(marks, "/2026/11/huodong.html", "<p>铁东区解放街道开展“邻里节”活动。</p>") == ["邻里节"]
