@@ -82,12 +82,14 @@ def serve(c, host=HOST, port=PORT, output=OUTPUT):
 
 @task
 def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT, cache=""):
-    """Build, serve, and on any change show the edited story at once, then rebuild the site; the page reloads."""
+    """Build, serve, and on any change show the edited story at once, then rebuild the site; the page reloads.
+    Pages show invoke check's wording problems marked (in the preview only)."""
     from preview.serve import run
 
     build_command = pelican_command(SETTINGS, content, output, cache)
     quick_command = [sys.executable, "-m", "preview.quick", SETTINGS, content, output, *([cache] if cache else [])]
-    run(build_command, quick_command, content, output, host, port_number(port), watched=[content, "theme", "plugins", SETTINGS])
+    run(build_command, quick_command, SETTINGS, content, output, host, port_number(port),
+        watched=[content, "theme", "plugins", SETTINGS])
 
 
 @task

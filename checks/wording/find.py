@@ -24,6 +24,8 @@ import ahocorasick
 from ..lines import segmenter
 from .table import Confusions, Table
 
+HAN = "\u4e00-\u9fff"
+HAN_RUN = re.compile(f"[{HAN}]+")
 MIN_PROTECTED_CHARS = 4
 MAX_BOUNDED_WRONG_CHARS = 3  # a longer wrong form is never a piece of other words
 # Written for a character of an expression, these make a phrase of their own (中国的现代化).
@@ -112,7 +114,7 @@ def differing(hit: Hit) -> int:
 
 
 def differs_once(run: str, expression: str) -> bool:
-    return sum(a != b for a, b in zip(run, expression)) == 1 and all("\u4e00" <= c <= "\u9fff" for c in run)
+    return sum(a != b for a, b in zip(run, expression)) == 1 and HAN_RUN.fullmatch(run) is not None
 
 
 class Cut:
