@@ -6,13 +6,13 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 from colours import contrast, style
 from sitebuild import ROOT, run_pelican
 
 from scripts.nginx import free_port
+from servers import fetch_until
 
 STORY = "articles/fazhi-diaoyan.md"
 URL_PATH = "2026/11/fazhi-diaoyan.html"
@@ -31,20 +31,6 @@ def replaced(path, pairs) -> None:
         assert old in text, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-
-
-def fetch_until(url: str, wanted: str, seconds: float = 60) -> str:
-    """GET `url` until its body contains `wanted`; fail after `seconds`."""
-    deadline, body = time.monotonic() + seconds, ""
-    while time.monotonic() < deadline:
-        try:
-            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if wanted in body:
-                return body
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"{url} never showed {wanted!r}; last body starts {body[:200]!r}")
 
 
 def settled(page, log, builds: int, seconds: float = 60) -> None:

@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 from sitebuild import ROOT
-from test_tasks import fetch_until, free_port, invoke
+from servers import fetch_until, free_port
+from test_tasks import invoke
 
 pytestmark = pytest.mark.browser
 
