@@ -96,6 +96,15 @@ FRONTPAGE_SECTIONS = ["要闻", "政务", "民生", "文化", "图片新闻"]
 FRONTPAGE_ITEMS_PER_SECTION = 5
 FRONTPAGE_PHOTO_STRIP = 6
 
+# The editing desk (invoke desk, http://127.0.0.1:8080/admin/): photo news is filed in this section;
+# published stories are merged into this branch. DESK_BACKEND names the office's forge for 三审 by
+# merge request, e.g. {"name": "forgejo", "repo": "xinwen/site", "base_url": "https://git.example.gov.cn",
+# "api_root": "https://git.example.gov.cn/api/v1", "app_id": "..."} (README, 编辑台); empty, the desk
+# works on this repository alone.
+DESK_PHOTO_SECTION = "图片新闻"
+DESK_BRANCH = "main"
+DESK_BACKEND = {}
+
 # Feeds are written only when publishing (publishconf.py), where absolute URLs exist.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

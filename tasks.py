@@ -92,6 +92,18 @@ def livereload(c, host=HOST, port=PORT, content=CONTENT, output=OUTPUT, cache=""
         watched=[content, "theme", "plugins", SETTINGS])
 
 
+@task(help={"port": "编辑台的端口（默认 8080）", "proxy_port": "本地 git 代理的端口（默认 8081）",
+            "preview_port": "旁边的实时预览的端口（默认 8000；0 不启动）"})
+def desk(c, host=HOST, port="8080", proxy_port="8081", preview_port=PORT, content=CONTENT, output=OUTPUT):
+    """The editing desk in the browser at http://127.0.0.1:8080/admin/: write, send for review (三审) and
+    publish; stories are git branches of this repository, merged when published. The live preview runs beside it."""
+    from desk.run import run
+
+    preview = [sys.executable, "-m", "invoke", "livereload", "--host", host, "--port", str(port_number(preview_port)),
+               "--content", content, "--output", output] if str(preview_port) != "0" else []
+    sys.exit(run(SETTINGS, content, host, port_number(port), port_number(proxy_port), preview))
+
+
 @task
 def publish(c, content=CONTENT, output=OUTPUT):
     """Strict build for publishing: invoke check first, then publishconf.py; any error or warning fails."""
@@ -139,6 +151,13 @@ def screenshots(c, content=CONTENT, output=OUTPUT):
     """Build the site and photograph it in chromium for the README (docs/screenshots/*.png)."""
     build(c, content=content, output=output)
     c.run(shlex.join([sys.executable, "-m", "scripts.screenshots", output, "docs/screenshots"]))
+
+
+@task
+def desk_screenshots(c):
+    """Photograph the editing desk for docs/editors-guide.md (docs/screenshots/desk-*.png), on a throwaway
+    copy of this repository; needs desk/node_modules (./pressroom desk installs it) and chromium."""
+    c.run(shlex.join([sys.executable, "-m", "scripts.desk_screenshots", "docs/screenshots"]))
 
 
 @task

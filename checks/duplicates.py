@@ -70,7 +70,7 @@ def story_duplicate(sources: list[Source], context: Context) -> list[Finding]:
     """The later of two stories that are one (same_story), named with the earlier: the pairs with one
     headline, and those whose bodies share most of their runs."""
     stories = {source.path: source for source in sources if not source.is_page and source.value("title")}
-    runs = {path: runs_of("\n".join(line for _, line in source.body())) for path, source in stories.items()}
+    runs = {path: body_runs(source) for path, source in stories.items()}
     pairs = {tuple(sorted(pair)) for group in grouped(stories.values(), lambda source: headline_key(source.value("title")))
              for pair in combinations((source.path for source in group), 2)}
     pairs |= {(one, other) for one, other, _ in similar_pairs({path: body for path, body in runs.items() if len(body) >= MIN_RUNS})}
@@ -80,6 +80,27 @@ def story_duplicate(sources: list[Source], context: Context) -> list[Finding]:
         why = same_story(first.value("title"), runs[first.path], second.value("title"), runs[second.path])
         if why and not follows(second, first):
             found.append(duplicate(second, first, *why))
+    return found
+
+
+def body_runs(source: Source) -> frozenset[str]:
+    return runs_of("\n".join(line for _, line in source.body()))
+
+
+def duplicates_of(story: Source, others: list[tuple[Source, frozenset[str]]], context: Context) -> list[Finding]:
+    """story_duplicate for one story against the others (each with its body_runs), as the editing
+    desk asks on every change: the finding goes on whichever of a pair came later."""
+    if story.is_page or not story.value("title"):
+        return []
+    runs = body_runs(story)
+    found = []
+    for other, other_runs in others:
+        if other.is_page or not other.value("title") or other.path == story.path:
+            continue
+        first, second = sorted(((story, runs), (other, other_runs)), key=lambda pair: order_of(pair[0], context))
+        why = same_story(first[0].value("title"), first[1], second[0].value("title"), second[1])
+        if why and not follows(second[0], first[0]):
+            found.append(duplicate(second[0], first[0], *why))
     return found
 
 

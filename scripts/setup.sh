@@ -4,7 +4,8 @@
 # tests need (requirements/test.lock); with --browser, also Debian's chromium and the Noto CJK fonts
 # (as root, or through sudo) that the browser tests need, and the quality gates' tools (Java, Node.js,
 # Lighthouse, the Nu HTML checker: scripts/qa_tools.sh), and the servers the deploy tests run on
-# loopback (sshd, nginx, rsync, rclone).
+# loopback (sshd, nginx, rsync, rclone); with --desk, or for the browser tests, the editing desk's
+# Node.js packages (scripts/desk_tools.sh).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,7 @@ if [ -n "$browser" ]; then
     $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
   fi
   sh scripts/qa_tools.sh
+  sh scripts/desk_tools.sh
   # The deploy tests run real servers on loopback: OpenSSH's sshd, nginx, rsync and rclone.
   if [ ! -x /usr/sbin/sshd ] || [ ! -x /usr/sbin/nginx ] || ! command -v rclone >/dev/null 2>&1 || ! command -v rsync >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
@@ -49,3 +51,4 @@ if [ -n "$browser" ]; then
     $sudo apt-get install -y -qq --no-install-recommends openssh-client openssh-server nginx-light rsync rclone >/dev/null
   fi
 fi
+case " $* " in *" --desk "*) sh scripts/desk_tools.sh ;; esac

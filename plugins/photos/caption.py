@@ -11,12 +11,12 @@ SENTENCE_END = r"(?:^|(?<=[。！？!?…”’」』\n]))"
 # With a role word (本报通讯员, 记者) the credit may follow a plain space; without one it must
 # start a line, follow a sentence end or stand in brackets, or 居民观看演出 高欣 摄 would lose
 # its caption to the credit.
-CREDIT_AT_END = re.compile(
-    rf"""(?:{SENTENCE_END}|(?<=[ \u3000]))\s*(?P<credit>{ROLE}\s*{NAMES}){BY}\s*$
-        |{SENTENCE_END}\s*(?P<plain>{NAMES}){BY}\s*$
-        |[（(]\s*(?P<bracketed>(?:{ROLE}\s*)?{NAMES}){BY}\s*[）)]\s*$""",
-    re.VERBOSE,
+CREDIT_PATTERN = (
+    rf"(?:{SENTENCE_END}|(?<=[ \u3000]))\s*(?P<credit>{ROLE}\s*{NAMES}){BY}\s*$"
+    rf"|{SENTENCE_END}\s*(?P<plain>{NAMES}){BY}\s*$"
+    rf"|[（(]\s*(?P<bracketed>(?:{ROLE}\s*)?{NAMES}){BY}\s*[）)]\s*$"
 )
+CREDIT_AT_END = re.compile(CREDIT_PATTERN)  # also the editing desk's, in JavaScript (desk/server.py)
 
 
 class Caption(NamedTuple):

@@ -1,40 +1,18 @@
 """The invoke tasks an editor uses: each is listed with its purpose; serve and livereload really serve."""
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
+from servers import fetch_until, free_port
 from sitebuild import ROOT
 
-TASKS = ["build", "serve", "livereload", "publish", "test"]
+TASKS = ["build", "serve", "livereload", "publish", "test", "desk"]
 
 
 def invoke(*args: str, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "invoke", *args], cwd=ROOT, **popen)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch_until(url: str, wanted: str, seconds: float = 60) -> str:
-    """GET `url` until its body contains `wanted`; fail after `seconds`."""
-    deadline, body = time.monotonic() + seconds, ""
-    while time.monotonic() < deadline:
-        try:
-            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if wanted in body:
-                return body
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"{url} never showed {wanted!r}; last body starts {body[:200]!r}")
 
 
 def test_every_task_is_listed_with_its_purpose():
