@@ -2,7 +2,12 @@
 
 The title starts at 0 and is padded to TITLE_SPAN, so a position below TITLE_SPAN is a match in
 the title; every other field follows on a line of its own. Whitespace is never part of a term,
-so no match runs from one field or paragraph into the next.
+so no match runs from one field or block into the next.
+
+A block is what a story's HTML sets apart: a paragraph, a subhead, a list item, a caption; a
+photo's credit (class "credit", inline in its <figcaption>) is a block of its own, so a caption is
+one block without it. The body's blocks are its lines, which is how the engine keeps a snippet
+to one of them.
 """
 
 from typing import NamedTuple
@@ -14,6 +19,7 @@ from .normalise import clean, normalise
 TITLE_SPAN = 256
 # Elements whose end is a line break in the text: paragraphs, subheads, captions, cells, <br>.
 LINE_ENDS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "pre", "div", "figure", "br"))
+OWN_LINE = "credit"  # a class whose element is a line of its own wherever it stands (a photo's credit)
 
 
 class Story(NamedTuple):
@@ -31,6 +37,7 @@ class LinesReader(NestedReader):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[str] = []
+        self.own_lines: list[int] = []  # depths of the open elements that are a line of their own
 
     def read(self, html: str) -> str:
         """The body's text, each block's end a line break, whitespace cleaned."""
@@ -41,8 +48,16 @@ class LinesReader(NestedReader):
         if not self.muted:
             self.lines.append(data)
 
+    def opened(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if any(name == "class" and OWN_LINE in (value or "").split() for name, value in attrs):
+            self.own_lines.append(len(self.tags))
+            self.lines.append("\n")
+
     def closing(self, tag: str) -> None:
-        if tag in LINE_ENDS:
+        if self.own_lines and self.own_lines[-1] == len(self.tags):
+            self.own_lines.pop()
+            self.lines.append("\n")
+        elif tag in LINE_ENDS:
             self.lines.append("\n")
 
     def cdata(self, data: str) -> None:
@@ -50,7 +65,7 @@ class LinesReader(NestedReader):
 
 
 def body_text(html: str) -> str:
-    """An article body's text: paragraphs, subheads and captions on lines of their own, inline text joined."""
+    """An article body's text: paragraphs, subheads, captions and credits on lines of their own, inline text joined."""
     return LinesReader().read(html or "")
 
 

@@ -36,6 +36,9 @@ def search_reference(html: str) -> str:
     blocks = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "pre", "div", "figure", "br")
     for tag in soup.find_all(blocks):
         tag.insert_after("\n")
+    for tag in soup.select(".credit"):  # a photo's credit is a line of its own, apart from its caption
+        tag.insert_before("\n")
+        tag.insert_after("\n")
     return clean(soup.get_text(""))
 
 

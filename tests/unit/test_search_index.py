@@ -53,14 +53,18 @@ def test_clean_keeps_line_breaks_and_makes_every_space_one():
     [
         ("<p>铁东区<strong>政协</strong>开展调研。</p>", "铁东区政协开展调研。"),
         ("<p>第一段</p><h2>三级联动</h2><p>第二段</p>", "第一段\n三级联动\n第二段"),
-        (
-            '<figure><img alt="现场"><figcaption><span class="caption-text">居民观看演出。</span><span class="credit">本报通讯员 高欣 摄</span></figcaption></figure>',
-            "居民观看演出。本报通讯员 高欣 摄",
+        (  # as plugins/photos writes a figure: a caption and its credit are two blocks
+            (
+                '<figure><img alt="现场"><figcaption><span class="caption-text">居民观看演出。</span><span class="credit">本报通讯员 高欣 摄</span></figcaption></figure>'
+                "<h2>白天查 夜间守</h2>"
+            ),
+            "居民观看演出。\n本报通讯员 高欣 摄\n白天查 夜间守",
         ),
+        ('<p>文艺演出<span class="credit">东宣 摄</span>在社区举行。</p>', "文艺演出\n东宣 摄\n在社区举行。"),
         ("<ul><li>建立台账</li><li>压实责任</li></ul>", "建立台账\n压实责任"),
         ("<p>上一行<br>下一行</p>", "上一行\n下一行"),
     ],
-    ids=["inline", "blocks", "caption-and-credit", "list", "line-break"],
+    ids=["inline", "blocks", "caption-and-credit", "credit-anywhere", "list", "line-break"],
 )
 def test_body_text(html, text):
     assert body_text(html) == text
