@@ -1,5 +1,6 @@
 """A small news site with known search answers, and the truth about it: which stories contain a query."""
 
+import re
 import textwrap
 import unicodedata
 
@@ -107,8 +108,35 @@ STORIES = {
 
         本文的标题里有 HTML 标记，它们只是文字。
         """,
+    # Snippets: a number, a caption with its credit before a subhead, a clause after ”，.
+    "articles/xuncha.md": """
+        Title: 城区环境整治全面铺开
+        Date: 2026-11-12 08:00
+        Category: 要闻
+
+        本报讯 为持续改善城区人居环境，铁东区组建12个巡查组，对主次干道、背街小巷和老旧小区开展拉网式排查，重点整治乱堆乱放、私搭乱建、占道经营等突出问题，对发现的问题建立台账、限期整改，整改情况每周通报，确保城区环境持续向好，群众满意度稳步提升。
+
+        ![清运现场]({static}/images/qingyun.jpg "工作人员清理楼道内杂物，检查垃圾堆放情况。本报记者 常欣月 摄")
+
+        ## 白天查 夜间守 巡查不留死角
+
+        各社区同步开展“清洁家园”，沿街商户主动清理门前积雪，居民参与热情高涨，全区共清理积雪杂物一百余吨，出动清雪车辆三十余台次，铲冰除雪人员五百余人次，确保主要道路在雪停后二十四小时内全部通行，背街小巷和居民小区出入口四十八小时内清理完毕，未发生因积雪结冰导致的安全事故。
+        """,
+    "articles/wifi.md": """
+        Title: 公共场所无线网络提速
+        Date: 2026-07-15 08:00
+        Category: 民生
+
+        为推进智慧城市建设，区工信部门联合通信运营商对公共场所无线网络进行全面升级，目前全区公共场所免费WiFi覆盖率已达九成，市民在广场、公园、图书馆和政务服务大厅均可便捷上网，平均下载速率较去年提升三倍，高峰时段也能流畅观看高清视频，老年人使用智能手机办事更加方便，相关投诉明显减少，群众获得感不断增强。
+
+        据统计，改造后各场所日均接入用户数持续增长，其中政务服务大厅的无线网络使用最为集中，工作日午间高峰时段在线设备数量明显增多，区图书馆、文化馆和体育馆等场馆的接入量也稳步上升，全区日均接入达12800人次，较改造前翻了一番。
+        """,
     "images/yanchu.jpg": jpeg(800, 600),
+    "images/qingyun.jpg": jpeg(800, 600),
 }
+
+
+PHOTO = re.compile(r'!\[[^\]]*\]\(\S+ "(?P<title>[^"]+)"\)')
 
 
 def written_text(source: str) -> list[str]:
@@ -116,7 +144,10 @@ def written_text(source: str) -> list[str]:
     lines = []
     for line in textwrap.dedent(source).strip().splitlines():
         name, colon, value = line.partition(":")
-        if colon and name in ("Title", "Subtitle", "Byline", "Tags", "Kicker"):
+        if photo := PHOTO.fullmatch(line.strip()):  # its title: the caption, then the credit
+            caption, full_stop, credit = photo["title"].rpartition("。")
+            lines += [caption + full_stop, credit.strip()]
+        elif colon and name in ("Title", "Subtitle", "Byline", "Tags", "Kicker"):
             lines += [value.strip()] if name != "Tags" else [tag.strip() for tag in value.split(",")]
         elif not colon or not name.isascii():
             lines.append(line.lstrip("# "))

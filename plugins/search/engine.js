@@ -22,8 +22,8 @@ const HERE = new URL("./", import.meta.url);
 const INDEX = new URL(`${BUILD.version}/`, HERE);
 const SITE = new URL("../", HERE);
 const SECTION_MARKS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; // as files.py writes them
-const SNIPPET_BEFORE = 24; // characters of context before the first match
-const SNIPPET_LENGTH = 96;
+const SNIPPET_BEFORE = 24; // characters of context before the block's first match
+const SNIPPET_LENGTH = 96; // characters shown, a few more where a number or word would be cut
 const FEW = 50; // up to this many results are picked in one pass rather than by sorting all
 const PARALLEL_FETCHES = 10; // a browser refuses thousands of requests at once ("Failed to fetch")
 
@@ -300,14 +300,14 @@ function searchable(text) {
   return { chars, normalised, origin };
 }
 
-/** Where the terms occur in a searchable text, as [start, end) ranges of its characters as written. */
+/** Where the terms occur in a searchable text, as [start, end, term] ranges of its characters as written. */
 function occurrences({ normalised, origin }, terms) {
   const ranges = [];
-  for (const term of terms) {
+  terms.forEach((term, which) => {
     for (let at = normalised.indexOf(term); at !== -1; at = normalised.indexOf(term, at + 1)) {
-      ranges.push([origin[at], origin[at + term.length - 1] + 1]);
+      ranges.push([origin[at], origin[at + term.length - 1] + 1, which]);
     }
-  }
+  });
   return ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
@@ -324,20 +324,90 @@ function unitRanges(chars, ranges, from, to, shift) {
   return out;
 }
 
-/** The first field with a match, around its first match; else the start of the longest field. */
-function snippetOf({ fieldCount, field }, terms) {
-  let text = null;
-  let ranges = [];
-  for (let at = 0; at < fieldCount && !ranges.length; at++) [text, ranges] = [field(at), occurrences(field(at), terms)];
-  if (!ranges.length) {
-    text = field(0);
-    for (let at = 1; at < fieldCount; at++) if (field(at).chars.length > text.chars.length) text = field(at);
+// A snippet is cut from one block of the story (a line of its text: a paragraph, subhead, caption,
+// credit, list item; plugins/search/document.py), never across two, and never where the cut
+// would mislead: inside a number or a Latin word (…2个巡查组 for 12个巡查组), or on punctuation
+// that closes what the snippet does not show (…”，物业).
+const CLOSING = new Set("”’」』〉》】〕）)]}，,。.、；;：:！!？?…%％ \u3000");
+const WORD = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{Nd}]/u; // fullwidth letters and digits too
+const DIGIT = /\p{Nd}/u;
+const IN_NUMBER = new Set(".,:．"); // 2.5, 1,000, 8:30
+
+/** Whether chars[at - 1] and chars[at] are one number or Latin word, so a cut between them splits it. */
+function joined(chars, at) {
+  if (at <= 0 || at >= chars.length) return false;
+  const before = chars[at - 1];
+  const after = chars[at];
+  if (WORD.test(before) && WORD.test(after)) return true;
+  if (IN_NUMBER.has(after)) return DIGIT.test(before) && DIGIT.test(chars[at + 1] ?? "");
+  return IN_NUMBER.has(before) && DIGIT.test(chars[at - 2] ?? "") && DIGIT.test(after);
+}
+
+/** The line of a text that has character `at`, as a [start, end) range of its characters. */
+function blockOf(chars, at) {
+  const start = at > 0 ? chars.lastIndexOf("\n", at - 1) + 1 : 0; // lastIndexOf(x, -1) would search from the end
+  const end = chars.indexOf("\n", at);
+  return [start, end === -1 ? chars.length : end];
+}
+
+/**
+ * The block to cut the snippet from: the one with the most of the query's terms, then the most
+ * matches, then the earliest, as {text, block, ranges, first}; with no match in any field (the query is
+ * in the headline), the first block of the longest field.
+ */
+function bestBlock({ fieldCount, field }, terms) {
+  let best = null;
+  for (let at = 0; at < fieldCount; at++) {
+    const text = field(at);
+    const ranges = occurrences(text, terms);
+    for (let i = 0; i < ranges.length; ) {
+      const first = ranges[i];
+      const block = blockOf(text.chars, first[0]);
+      const found = new Set();
+      let count = 0;
+      for (; i < ranges.length && ranges[i][0] < block[1]; i++, count++) found.add(ranges[i][2]);
+      if (!best || found.size > best.terms || (found.size === best.terms && count > best.count)) {
+        best = { text, block, ranges, first, terms: found.size, count };
+      }
+    }
   }
+  if (best) return best;
+  let text = field(0);
+  for (let at = 1; at < fieldCount; at++) if (field(at).chars.length > text.chars.length) text = field(at);
+  return { text, block: blockOf(text.chars, 0), ranges: [], first: [0, 0] };
+}
+
+/** The snippet's first character: not in a word or number, not closing punctuation or a space. */
+function snippetStart(chars, blockStart, from, matchStart) {
+  while (from < matchStart && CLOSING.has(chars[from])) from++;
+  // Back to a word's start, or before the punctuation the match itself starts with.
+  while (from > blockStart && (CLOSING.has(chars[from]) || joined(chars, from))) from--;
+  return from;
+}
+
+/** Where the snippet ends: before the word or number it would split, or after it if the match is in it. */
+function snippetEnd(chars, blockEnd, to, matchEnd) {
+  let back = to;
+  while (back > matchEnd && joined(chars, back)) back--;
+  if (!joined(chars, back)) {
+    while (back > matchEnd && chars[back - 1] === " ") back--;
+    return back;
+  }
+  while (to < blockEnd && joined(chars, to)) to++;
+  return to;
+}
+
+/** The best block's text around its first match, cut where nothing is split; the matches in it marked. */
+function snippetOf(texts, terms) {
+  const { text, block, ranges, first } = bestBlock(texts, terms);
   const { chars } = text;
-  const from = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
-  const to = Math.min(chars.length, from + SNIPPET_LENGTH);
-  const before = from > 0 ? "…" : "";
-  const snippet = before + chars.slice(from, to).join("").replace(/\n/g, " ") + (to < chars.length ? "…" : "");
+  const [blockStart, blockEnd] = block;
+  // SNIPPET_BEFORE characters before the match, SNIPPET_LENGTH in all; near the block's end, more before.
+  const end = Math.max(first[1], Math.min(blockEnd, Math.max(blockStart, first[0] - SNIPPET_BEFORE) + SNIPPET_LENGTH));
+  const from = snippetStart(chars, blockStart, Math.max(blockStart, Math.min(first[0] - SNIPPET_BEFORE, end - SNIPPET_LENGTH)), first[0]);
+  const to = snippetEnd(chars, blockEnd, end, first[1]);
+  const before = from > blockStart ? "…" : "";
+  const snippet = before + chars.slice(from, to).join("") + (to < blockEnd ? "…" : "");
   return { snippet, highlights: unitRanges(chars, ranges, from, to, before.length) };
 }
 

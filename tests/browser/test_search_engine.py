@@ -7,7 +7,7 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from scripts.chromium import serve
-from search_stories import STORIES, containing
+from search_stories import STORIES, containing, written_text
 from sitebuild import build
 
 
@@ -61,6 +61,8 @@ def found(engine, query: str, **options) -> list[str]:
         ("志愿者", set()),
         ("物业 志愿者", set()),
         ("业管", {"articles/wuye.md"}),  # not from 小区物业 / 管理 in two paragraphs
+        ("情况。本报", set()),  # not from a caption into its credit
+        ("2个巡查组", {"articles/xuncha.md"}),  # a match may start inside a number; its snippet may not
         ("   ", set()),
     ],
 )
@@ -103,6 +105,71 @@ def test_a_hit_has_its_address_title_date_section_and_a_highlighted_snippet(engi
     assert (hit["title"], hit["date"], hit["section"]) == ("提高依法治区水平 助推法治政府建设", "2026-11-20T09:00:00+08:00", "政务")
     assert hit["snippet"].startswith("近日，铁东区政协组织")
     assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["区政协"]
+
+
+SNIPPETS = {
+    # The window would open on the 2 of 12个巡查组: it opens on the whole number.
+    "网式排查": "…12个巡查组，对主次干道、背街小巷和老旧小区开展拉网式排查，重点整治乱堆乱放、私搭乱建、占道经营等突出问题，"
+    "对发现的问题建立台账、限期整改，整改情况每周通报，确保城区环境持续向好，群众满意度稳步…",
+    # … and on “清洁家园”，: it opens after them, on the clause the match is in.
+    "全区共清理": "…沿街商户主动清理门前积雪，居民参与热情高涨，全区共清理积雪杂物一百余吨，出动清雪车辆三十余台次，"
+    "铲冰除雪人员五百余人次，确保主要道路在雪停后二十四小时内全部通行，背街小巷和居民小区出入口四…",
+    # … and on the i of WiFi: it opens on the word.
+    "服务大厅均可": "…WiFi覆盖率已达九成，市民在广场、公园、图书馆和政务服务大厅均可便捷上网，平均下载速率较去年提升三倍，"
+    "高峰时段也能流畅观看高清视频，老年人使用智能手机办事更加方便，相关投诉明显减少，群众获得感不断…",
+    # It would end inside 12800: it ends before it.
+    "据统计": "据统计，改造后各场所日均接入用户数持续增长，其中政务服务大厅的无线网络使用最为集中，"
+    "工作日午间高峰时段在线设备数量明显增多，区图书馆、文化馆和体育馆等场馆的接入量也稳步上升，全区日均接入达…",
+    # A caption is one block: not its credit, not the subhead after it, not the paragraph before.
+    "堆放情况": "工作人员清理楼道内杂物，检查垃圾堆放情况。",
+    "常欣月 摄": "本报记者 常欣月 摄",  # the credit, a block of its own; the byline with 常欣月 has no 摄
+    "死角": "白天查 夜间守 巡查不留死角",
+    "乱堆乱放": "…查组，对主次干道、背街小巷和老旧小区开展拉网式排查，重点整治乱堆乱放、私搭乱建、占道经营等突出问题，"
+    "对发现的问题建立台账、限期整改，整改情况每周通报，确保城区环境持续向好，群众满意度稳步提升。",
+    # The block with every term, though another has one of them earlier.
+    "巡查 死角": "白天查 夜间守 巡查不留死角",
+    # With no block holding both, the one with more matches (积雪 three times), though 巡查 comes first.
+    "巡查 积雪": "各社区同步开展“清洁家园”，沿街商户主动清理门前积雪，居民参与热情高涨，全区共清理积雪杂物一百余吨，"
+    "出动清雪车辆三十余台次，铲冰除雪人员五百余人次，确保主要道路在雪停后二十四小时内全部通行，背…",
+    # Only in the headline: the story's first block.
+    "整治全面铺开": "本报讯 为持续改善城区人居环境，铁东区组建12个巡查组，对主次干道、背街小巷和老旧小区开展拉网式排查，"
+    "重点整治乱堆乱放、私搭乱建、占道经营等突出问题，对发现的问题建立台账、限期整改，整改情况每…",
+}
+
+
+@pytest.mark.parametrize("query, snippet", SNIPPETS.items())
+def test_a_snippet_is_one_block_cut_where_nothing_is_split(engine, query, snippet):
+    [hit] = engine("search", query, {})["hits"]
+    assert hit["snippet"] == snippet
+    marked = [hit["snippet"][start:end] for start, end in hit["highlights"]]
+    assert sorted(set(marked)) == sorted(term for term in query.split() if term in snippet)
+
+
+CLOSING = set("”’」』〉》】〕）)]}，,。.、；;：:！!？?…%％ \u3000")
+WORD = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+
+
+def cuts_a_word(line: str, at: int) -> bool:
+    """Whether line[at - 1] and line[at] are one number or Latin word (2.5 and 1,000 are one number)."""
+    if not 0 < at < len(line):
+        return False
+    pair = line[at - 1 : at + 1]
+    return all(WORD.match(char) for char in pair) or bool(re.fullmatch(r"\d[.,:]|[.,:]\d", pair) and re.search(r"\d[.,:]\d", line[at - 2 : at + 2]))
+
+
+@pytest.mark.parametrize("query", ["。", "，", "区", "的", "1", "2", "i", "a", "摄", "管理", "铁东区", "社区 物业", "”", "（"])
+def test_every_snippet_is_a_whole_stretch_of_one_line_as_written(engine, query):
+    for hit in engine("search", query, {"limit": 100})["hits"]:
+        snippet, lines = hit["snippet"], written_text(STORIES[story_of(hit["url"])])
+        shown = snippet.removeprefix("…").removesuffix("…")
+        placed = [
+            (line, at) for line in lines for at in range(len(line)) if line.startswith(shown, at)
+            and (at > 0) == snippet.startswith("…") and (at + len(shown) < len(line)) == snippet.endswith("…")
+        ]
+        assert placed, f"{snippet!r} is not a stretch of one line of {story_of(hit['url'])}"
+        line, at = placed[0]
+        assert not cuts_a_word(line, at) and not cuts_a_word(line, at + len(shown)), snippet
+        assert at == 0 or shown[0] not in CLOSING, snippet  # a match that starts with 。 is shown with what it closes
 
 
 def test_a_highlight_shows_the_text_as_written(engine):

@@ -70,13 +70,13 @@ def test_a_year_filter_from_a_deep_link(page):
 
 
 def test_more_results_appends_the_next_ten_and_moves_focus_to_them(page):
-    open_search(page, "。")  # every story has a full stop: 12 of them
+    open_search(page, "。")  # every story has a full stop: 14 of them
     expect(page.locator(".search-hit")).to_have_count(10)
-    expect(page.locator("#search-status")).to_have_text("找到 12 篇包含“。”的新闻，已显示 10 篇。")
+    expect(page.locator("#search-status")).to_have_text("找到 14 篇包含“。”的新闻，已显示 10 篇。")
     more = page.get_by_role("button", name="更多结果")
     more.focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".search-hit")).to_have_count(12)
+    expect(page.locator(".search-hit")).to_have_count(14)
     expect(more).to_be_hidden()
     assert page.evaluate("document.activeElement.closest('.search-hit') === document.querySelectorAll('.search-hit')[10]")
 
@@ -104,3 +104,36 @@ def test_markup_in_a_title_is_shown_as_text_and_never_runs(page):
     expect(page.locator(".search-hit-title")).to_have_text(['标题含 <b>粗体</b> 与 <img src=x onerror="window.pwned=1"> 字样'])
     assert page.locator(".search-results b, .search-results img").count() == 0
     assert page.evaluate("window.pwned") is None
+
+
+@pytest.fixture(params=[360, 1280], ids=["phone", "desktop"])
+def wide_or_narrow(request, browser, served_search_site):
+    context = browser.new_context(locale="zh-CN", viewport={"width": request.param, "height": 800})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.base = served_search_site
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "query, snippet",
+    [
+        ("网式排查", "…12个巡查组，对主次干道"),  # not …2个巡查组
+        ("全区共清理", "…沿街商户主动清理门前积雪"),  # not …”，沿街
+        ("堆放情况", "工作人员清理楼道内杂物，检查垃圾堆放情况。"),  # the caption alone: no credit, no subhead
+    ],
+)
+def test_a_snippet_shows_one_block_cut_where_nothing_is_split(wide_or_narrow, query, snippet):
+    page = wide_or_narrow
+    open_search(page, query)
+    shown = page.locator(".search-hit-snippet")
+    expect(shown).to_have_count(1)
+    assert shown.inner_text().startswith(snippet)
+    if snippet.endswith("。"):
+        assert shown.inner_text() == snippet
+    assert shown.locator("mark").all_inner_texts() == [query]
+    box = shown.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
