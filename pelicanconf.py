@@ -33,6 +33,7 @@ PLUGINS = [
     "neighbors",
     "tag_cloud",
     "plugins.frontpage",
+    "plugins.topics",
     "plugins.newsmeta",
     "plugins.govsite",
     "plugins.feeds",
@@ -67,6 +68,11 @@ AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
 AUTHORS_URL = "author/"
 AUTHORS_SAVE_AS = "author/index.html"
+# 专题: a topic's page, and the list of topics (plugins/topics).
+TOPIC_URL = "topic/{slug}/"
+TOPIC_SAVE_AS = TOPIC_URL + "index.html"
+TOPICS_URL = "topic/"
+TOPICS_SAVE_AS = "topic/index.html"
 ARCHIVES_URL = "archives.html"
 ARCHIVES_SAVE_AS = "archives.html"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
@@ -83,7 +89,7 @@ DEFAULT_PAGINATION = 20
 # Every listing is paginated, so no page grows with the archive: home, sections, tags and authors
 # 20 stories a page; a year's or a month's archive 50 dated titles a page. archives.html lists
 # the years and months with their counts, not every story.
-PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None, "period_archives": 50}
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None, "topic": None, "period_archives": 50}
 TAG_CLOUD_SORTING = "alphabetically"
 TAG_CLOUD_BADGE = True
 PAGINATION_PATTERNS = (

@@ -19,6 +19,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+TOPIC_FEED_ATOM = "feeds/topic-{slug}.atom.xml"
 RSS_FEED_SUMMARY_ONLY = False
 
 # Drafts and items dated in the future (Asia/Shanghai) never reach the public site: Pelican

@@ -43,15 +43,19 @@ FIELDS = {
     "Correction": Field("更正", "text", {"required": False, "hint": "以日期开头，一条一行：2026-11-25 原稿将“城东”误为“城西”，已更正。"}),
     "Modified": Field("更新时间", "datetime", {**DATE_TIME, "required": False}),
     "Follows": Field("续报：前一篇", options={"required": False, "hint": "如 articles/wuye-guanli.md"}),
+    "Topic": Field("专题", options={"required": False, "hint": "所属专题的名称，如：物业管理全覆盖（专题由同名的专题页面介绍）"}),
+    "Current": Field("在首页展示这个专题", "boolean", {"required": False, "default": False}),
+    "Order": Field("排在最前的稿件", "text", {"required": False, "hint": "一行一个文件，如 articles/wuye-guanli.md；其余按时间从新到旧"}),
     "Photo": Field("图片", "image", {"media_folder": "/{content}/images", "public_folder": "images", "choose_url": False}),
     "Alt": Field("图片内容（替代文字）", options={"hint": "为看不见图片的读者写明图上是什么"}),
 }
 # Fields the desk does not ask for: set by the build, by the desk's workflow (Status), or for developers.
 NOT_ASKED = {"reader", "lang", "translation", "template", "save_as", "url", "slug", "status", "author"}
-ARTICLE_FIELDS = ["Title", "Kicker", "Subtitle", "Byline", "Authors", "Date", "Scheduled", "Category", "Tags", "Lead",
-                  "Summary", "Note", "Source", "Correction", "Modified", "Follows"]
-PHOTO_FIELDS = ["Title", "Date", "Scheduled", "Category", "Tags", "Photo", "Alt"]
-PAGE_FIELDS = ["Title"]
+ARTICLE_FIELDS = ["Title", "Kicker", "Subtitle", "Byline", "Authors", "Date", "Scheduled", "Category", "Tags", "Topic",
+                  "Lead", "Summary", "Note", "Source", "Correction", "Modified", "Follows"]
+PHOTO_FIELDS = ["Title", "Date", "Scheduled", "Category", "Tags", "Topic", "Photo", "Alt"]
+# A page is a fixed page (关于本站), or with Topic the introduction of that topic (plugins/topics).
+PAGE_FIELDS = ["Title", "Topic", "Summary", "Current", "Order"]
 
 
 def field_name(key: str) -> str:

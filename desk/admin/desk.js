@@ -55,7 +55,7 @@
   function fromFile(text) {
     const { data, body: written } = readHeader(text);
     const body = written.replace(guide, ""); // invoke new's writing guide: the desk has its own hints
-    for (const flag of ["Lead", "Scheduled"]) if (flag in data) data[flag] = site.trueWords.includes(String(data[flag]).trim().toLowerCase());
+    for (const flag of ["Lead", "Scheduled", "Current"]) if (flag in data) data[flag] = site.trueWords.includes(String(data[flag]).trim().toLowerCase());
     if ("Photo" in data) {
       // A photo item's body is its caption, the credit on its last line, then any more photos.
       const more = body.search(/^!\[/m);

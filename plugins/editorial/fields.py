@@ -9,8 +9,9 @@ PELICAN_FIELDS = {
     "lang", "translation", "status", "template", "save_as", "url",
     "reader",  # set by Pelican itself: the reader that read the file
 }
-NEWS_FIELDS = {"kicker", "subtitle", "byline", "lead", "note", "photo", "alt", "correction", "source", "scheduled", "follows"}
-KNOWN_FIELDS = PELICAN_FIELDS | NEWS_FIELDS
+NEWS_FIELDS = {"kicker", "subtitle", "byline", "lead", "note", "photo", "alt", "correction", "source", "scheduled", "follows", "topic"}
+TOPIC_PAGE_FIELDS = {"current", "order"}  # on the page introducing a topic (plugins/topics)
+KNOWN_FIELDS = PELICAN_FIELDS | NEWS_FIELDS | TOPIC_PAGE_FIELDS
 TRUE_WORDS = {"true", "yes", "1", "是"}
 FALSE_WORDS = {"false", "no", "0", "否"}
 

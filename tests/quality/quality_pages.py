@@ -15,6 +15,7 @@ PAGES = {
     "photo": PHOTO,
     "section": "section/yaowen/",
     "tag": "tag/wuye-guanli/",
+    "topic": "topic/wuye-guanli-quanfugai/",
     "search": SEARCH,
     "404": "404.html",
 }

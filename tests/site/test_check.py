@@ -43,7 +43,7 @@ def replace(content: Path, path: str, old: str, new: str) -> None:
 def test_the_demo_content_is_clean():
     process = check()
     assert findings(process) == []
-    assert process.stdout == "检查了 9 个文件，没有发现问题 (checked 9 files: no problems)\n"
+    assert process.stdout == "检查了 10 个文件，没有发现问题 (checked 10 files: no problems)\n"
     assert process.returncode == 0
 
 
@@ -138,7 +138,7 @@ PLANTED = [
     ("field-missing", edit("photos/minzu-xuanjiang.md", "Alt: 示意图：报告厅讲台上的宣讲人与台下听讲的学生\n", ""), "photos/minzu-xuanjiang.md:6: 错误:"),
     ("image-no-alt", edit("articles/wenyi-yanchu.md", "共享艺术之美。\n", "共享艺术之美。\n\n![]({static}/images/jinqiu-zhuxue.jpg \"文艺演出现场。本报通讯员 王斌 摄\")\n"),
      "articles/wenyi-yanchu.md:10: 警告:"),
-    ("placeholder-left", edit("photos/loudao-qingli.md", "本报通讯员 王东 摄", "本报通讯员 姓名 摄"), "photos/loudao-qingli.md:10: 错误:"),
+    ("placeholder-left", edit("photos/loudao-qingli.md", "本报通讯员 王东 摄", "本报通讯员 姓名 摄"), "photos/loudao-qingli.md:11: 错误:"),
     (
         "image-no-caption",
         edit("articles/wenyi-yanchu.md", "共享艺术之美。\n", "共享艺术之美。\n\n![文艺演出现场]({static}/images/jinqiu-zhuxue.jpg)\n"),
@@ -158,7 +158,7 @@ PLANTED = [
     ("wording-wrong", edit("articles/fazhi-diaoyan.md", "近日，铁东区政协", "近日，铁东区政协再接再励，"), "articles/fazhi-diaoyan.md:8: 错误:"),
     ("wording-protected", edit("articles/fazhi-diaoyan.md", "为深入贯彻落实全面依法治国", "为深入贯彻落实全面依法制国"), "articles/fazhi-diaoyan.md:8: 错误:"),
     ("punctuation-halfwidth", edit("articles/fazhi-diaoyan.md", "近日，铁东区政协", "近日,铁东区政协"), "articles/fazhi-diaoyan.md:8: 警告:"),
-    ("sentence-broken", edit("articles/wuye-guanli.md", "问题突出小区", "问题突\n\n出小区"), "articles/wuye-guanli.md:15: 警告:"),
+    ("sentence-broken", edit("articles/wuye-guanli.md", "问题突出小区", "问题突\n\n出小区"), "articles/wuye-guanli.md:16: 警告:"),
 ]
 
 
@@ -189,7 +189,7 @@ def test_fix_mends_punctuation_and_a_broken_sentence(content):
     assert fixed.returncode == 0
     assert [line.split(" (")[0] for line in findings(fixed)] == [
         "articles/fazhi-diaoyan.md:8: 已改正: 半角标点改为全角：, → ，",
-        "articles/wuye-guanli.md:15: 已改正: 第 15 行与第 17 行合并为一段：“头调研问题突出小区，每季”",
+        "articles/wuye-guanli.md:16: 已改正: 第 16 行与第 18 行合并为一段：“头调研问题突出小区，每季”",
     ]
     assert {file: file.read_bytes() for file in clean} == clean
 

@@ -32,10 +32,12 @@ def test_the_demo_settings_make_articles_photo_news_and_pages_in_chinese():
 
 def test_every_field_of_a_story_is_asked_for_in_the_order_a_header_has_them():
     names = [one["name"] for one in collection(desk_config(DEMO), "articles")["fields"]]
-    assert names == ["Title", "Kicker", "Subtitle", "Byline", "Authors", "Date", "Scheduled", "Category", "Tags", "Lead", "Summary",
+    assert names == ["Title", "Kicker", "Subtitle", "Byline", "Authors", "Date", "Scheduled", "Category", "Tags", "Topic", "Lead", "Summary",
                      "Note", "Source", "Correction", "Modified", "Follows", "body", "filename"]
     photos = [one["name"] for one in collection(desk_config(DEMO), "photos")["fields"]]
-    assert photos == ["Title", "Date", "Scheduled", "Category", "Tags", "Photo", "Alt", "Caption", "Credit", "body", "filename"]
+    assert photos == ["Title", "Date", "Scheduled", "Category", "Tags", "Topic", "Photo", "Alt", "Caption", "Credit", "body", "filename"]
+    pages = [one["name"] for one in collection(desk_config(DEMO), "pages")["fields"]]
+    assert pages == ["Title", "Topic", "Summary", "Current", "Order", "body", "filename"]
 
 
 def test_dates_are_beijing_time_as_the_site_writes_them():
