@@ -6,9 +6,10 @@ paginated, at TOPIC_URL), the list of topics (topics.html, at TOPICS_URL), a fee
 """
 
 import logging
+import os
+from typing import NamedTuple
 
 from pelican import signals
-from pelican.urlwrappers import URLWrapper
 
 from plugins.core import startup
 from plugins.editorial.fields import TRUE_WORDS
@@ -19,11 +20,23 @@ from .topics import in_topic_order, pinned_paths, plan_topics
 logger = logging.getLogger(__name__)
 
 
-class Topic(URLWrapper):
-    """A topic, at TOPIC_URL / TOPIC_SAVE_AS as a section is at CATEGORY_URL; `intro` is its page or None."""
+class Topic:
+    """A topic, at TOPIC_URL / TOPIC_SAVE_AS as a section is at CATEGORY_URL; `intro` is its page or
+    None. A plain object, not Pelican's URLWrapper: a rebuild's page digest counts a URLWrapper by its
+    name and address only, and a topic's page shows its introduction and stories too."""
 
-    intro = None
-    stories: list = []
+    def __init__(self, name: str, slug: str, settings: dict, intro, stories: list) -> None:
+        self.name, self.slug, self.intro, self.stories = name, slug, intro, stories
+        self.url = settings["TOPIC_URL"].format(slug=slug)
+        self.save_as = settings["TOPIC_SAVE_AS"].format(slug=slug)
+        self.page_name = os.path.splitext(settings["TOPIC_URL"])[0].format(slug=slug)  # paginated pages' base, as Pelican's
+
+
+class TopicLink(NamedTuple):
+    """What a story shows of a topic it belongs to."""
+
+    name: str
+    url: str
 
 
 def field(content, name: str) -> str:
@@ -41,15 +54,13 @@ def gather_topics(generator) -> None:
     stories = generator.context.get("articles", [])
     topics = []
     for plan in plan_topics(stories, intros, lambda story: field(story, "topic"), lambda page: field(page, "topic")):
-        topic = Topic(plan.name, generator.settings)
-        topic.slug = plan.intro.slug if plan.intro else pinyin_slug(plan.name)
-        topic.intro = plan.intro
         pinned = pinned_paths(field(plan.intro, "order")) if plan.intro else []
-        topic.stories = in_topic_order(plan.stories, pinned, lambda story: story.relative_source_path, lambda story: story.date)
-        topics.append(topic)
+        ordered = in_topic_order(plan.stories, pinned, lambda story: story.relative_source_path, lambda story: story.date)
+        slug = plan.intro.slug if plan.intro else pinyin_slug(plan.name)
+        topics.append(Topic(plan.name, slug, generator.settings, plan.intro, ordered))
     for topic in topics:
         for story in topic.stories:
-            story.topics = [*getattr(story, "topics", []), topic]
+            story.topics = [*getattr(story, "topics", []), TopicLink(topic.name, topic.url)]
     generator.context["topics"] = topics
     generator.context["current_topics"] = [
         topic for topic in topics if topic.intro and field(topic.intro, "current").strip().lower() in TRUE_WORDS

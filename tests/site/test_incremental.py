@@ -159,7 +159,7 @@ def test_only_the_edited_story_and_the_story_whose_photo_changed_are_read_again(
     logged_build(content, output, cache)
     edit_story(content)
     replace_a_photo(content)
-    assert stories_read(logged_build(content, output, cache)) == (2, 7)
+    assert stories_read(logged_build(content, output, cache)) == (2, 8)
 
 
 def test_a_story_with_a_warning_is_read_again_so_the_warning_is_given_every_build(site):
@@ -231,7 +231,7 @@ def test_a_fresh_checkout_with_the_cache_and_the_last_site_restored_reads_and_re
     as_a_checkout_leaves_them(output)
     edit_story(content)
     log = logged_build(content, output, cache)
-    assert stories_read(log) == (1, 8)
+    assert stories_read(log) == (1, 9)
     rendered, reused = map(int, COUNTS.search(log).groups())
     assert 0 < rendered < reused
     cold = tmp_path / "cold"
