@@ -19,11 +19,12 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # listings finds each tag's, section's, author's and period's stories through one index (Pelican
 # makes one pass over the archive per name). Markdown → metadata (editorial fields and bylines,
 # slugs) → HTML (photos, summaries) → pages, feeds and indexes (related, neighbors, tag_cloud,
-# frontpage, newsmeta, sitemap); fingerprint links the theme's CSS, JS and icons by names that
-# carry their hash; fixedurls works each story's address out once, before related and newsmeta use
-# it, not on every use; strict fails a build that logged problems; incremental takes a page whose
-# inputs are unchanged from the last build instead of rendering it; atomic replaces the output
-# only when the build succeeded. This project's plugins are the package `plugins`; the order they
+# frontpage, newsmeta, sitemap); share draws a story's published address as a QR code on its
+# page; fingerprint links the theme's CSS, JS and icons by names that carry their hash; fixedurls
+# works each story's address out once, before related and newsmeta use it, not on every use;
+# strict fails a build that logged problems; incremental takes a page whose inputs are unchanged
+# from the last build instead of rendering it; atomic replaces the output only when the build
+# succeeded. This project's plugins are the package `plugins`; the order they
 # need (strict, incremental, atomic last) is stated in plugins/core/order.py and checked at start-up.
 PLUGINS = [
     "plugins.listings",
@@ -38,6 +39,7 @@ PLUGINS = [
     "plugins.frontpage",
     "plugins.newsmeta",
     "plugins.govsite",
+    "plugins.share",
     "plugins.feeds",
     "plugins.search",
     "sitemap",
