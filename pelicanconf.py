@@ -6,7 +6,10 @@ SITE_DESCRIPTION = "铁东区新闻：时政要闻、基层治理、民生服务
 DEFAULT_LANG = "zh-CN"
 TIMEZONE = "Asia/Shanghai"
 LOCALE = ("C.UTF-8",)
-DEFAULT_DATE_FORMAT = "%Y年%m月%d日 %H:%M"
+# The site's one date style, 2026年12月7日 (no leading zeros): Pelican's `locale_date` of every story,
+# and the templates' `strftime` filter for other dates (corrections). search-page.js writes the
+# same for search results; machines get ISO 8601 (JSON-LD, <time datetime>, feeds).
+DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
 
 PATH = "content"
 THEME = "theme"
@@ -16,11 +19,12 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # listings finds each tag's, section's, author's and period's stories through one index (Pelican
 # makes one pass over the archive per name). Markdown → metadata (editorial fields and bylines,
 # slugs) → HTML (photos, summaries) → pages, feeds and indexes (related, neighbors, tag_cloud,
-# frontpage, newsmeta, sitemap); fingerprint links the theme's CSS, JS and icons by names that
-# carry their hash; fixedurls works each story's address out once, before related and newsmeta use
-# it, not on every use; strict fails a build that logged problems; incremental takes a page whose
-# inputs are unchanged from the last build instead of rendering it; atomic replaces the output
-# only when the build succeeded. This project's plugins are the package `plugins`; the order they
+# frontpage, newsmeta, sitemap); share draws a story's published address as a QR code on its
+# page; fingerprint links the theme's CSS, JS and icons by names that carry their hash; fixedurls
+# works each story's address out once, before related and newsmeta use it, not on every use;
+# strict fails a build that logged problems; incremental takes a page whose inputs are unchanged
+# from the last build instead of rendering it; atomic replaces the output only when the build
+# succeeded. This project's plugins are the package `plugins`; the order they
 # need (strict, incremental, atomic last) is stated in plugins/core/order.py and checked at start-up.
 PLUGINS = [
     "plugins.listings",
@@ -36,6 +40,7 @@ PLUGINS = [
     "plugins.topics",
     "plugins.newsmeta",
     "plugins.govsite",
+    "plugins.share",
     "plugins.feeds",
     "plugins.search",
     "sitemap",
@@ -143,9 +148,10 @@ NEWSMETA_NEWS_SITEMAP = "news-sitemap.xml"
 NEWSMETA_NEWS_LANGUAGE = "zh-cn"
 NEWSMETA_ROBOTS_SITEMAPS = ["sitemap.xml"]
 
-# The identity footer of a government website (plugins/govsite); empty values print nothing.
-# The demo is not a registered site: it names itself and leaves the filing numbers empty. A real
-# site sets GOVSITE_PHONE, GOVSITE_ADDRESS, GOVSITE_ICP, GOVSITE_PSB and GOVSITE_SITE_CODE too.
-GOVSITE_SPONSOR = "铁东新闻网编辑部（演示站点）"
-GOVSITE_ORGANIZER = "Pressroom"
-GOVSITE_EMAIL = "newsroom@example.com"
+# The identity footer of a government website (plugins/govsite), as readers see it: 主办单位 the
+# office that runs the site, 承办单位 the one that makes it; empty values print nothing. The demo
+# is not a registered site: its contacts, filing numbers and site code are left empty rather than
+# made up. A real site sets GOVSITE_PHONE, GOVSITE_EMAIL, GOVSITE_ADDRESS, GOVSITE_ICP, GOVSITE_PSB
+# and GOVSITE_SITE_CODE too.
+GOVSITE_SPONSOR = "中共铁东区委宣传部"
+GOVSITE_ORGANIZER = "铁东区融媒体中心"

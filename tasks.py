@@ -64,15 +64,15 @@ def build(c, content=CONTENT, output=OUTPUT):
 
 @task
 def serve(c, host=HOST, port=PORT, output=OUTPUT):
-    """Serve the built site at http://127.0.0.1:8000/ (run `invoke build` first)."""
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+    """Serve the built site at http://127.0.0.1:8000/ (run `invoke build` first); a missing page gets 404.html."""
+    from pelican.server import RootedHTTPServer
 
-    from preview.guard import LocalOnly
+    from preview.static import SiteHandler
 
     class ReusableServer(RootedHTTPServer):
         allow_reuse_address = True
 
-    class Handler(LocalOnly, ComplexHTTPRequestHandler):  # loopback names only, no folder listings
+    class Handler(SiteHandler):  # loopback names only, no folder listings
         served_as = host
 
     server = ReusableServer(output, (host, port_number(port)), Handler)

@@ -3,10 +3,12 @@
 A page on any web site can make the editor's browser send requests to 127.0.0.1 under a name it
 controls (DNS rebinding) and read the answers, drafts and embargoed stories among them; such a
 request carries that name in its Host header. So the servers answer only requests addressed to
-the loopback names or to the host they were started on, and list no folder.
+the loopback names or to the host they were started on, and list no folder. A missing address
+gets the site's own 404.html with status 404, as the published site's server sends it.
 """
 
 from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -43,3 +45,17 @@ class LocalOnly(SimpleHTTPRequestHandler):
     def list_directory(self, path):
         self.send_error(404, "No listing")
         return None
+
+    def send_not_found(self, folder: str | Path) -> None:
+        """Answer 404 with the site's 404.html, or the server's own short error page where it has none."""
+        path = Path(folder) / "404.html"
+        if not path.is_file():
+            return self.send_error(404, "Not found")
+        page = path.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(page)

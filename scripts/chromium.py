@@ -28,10 +28,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: str | Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
-    """Serve `folder` on http://127.0.0.1:<free port> in a thread; yield that base URL, without a slash."""
+def serve(folder: str | Path, handler_class: type[QuietHandler] = QuietHandler, port: int = 0) -> Iterator[str]:
+    """Serve `folder` on http://127.0.0.1:<port> (a free one by default) in a thread; yield that base URL, without a slash."""
     handler = functools.partial(handler_class, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

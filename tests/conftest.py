@@ -39,6 +39,21 @@ def served_demo(demo_site):
 
 
 @pytest.fixture(scope="session")
+def published_demo(tmp_path_factory) -> str:
+    """The demo site as `invoke publish` builds it (absolute addresses, feeds, QR codes), served on
+    http://127.0.0.1:<free port>/, the SITEURL it was built for; yields that address."""
+    from servers import free_port
+
+    port = free_port()
+    siteurl = f"http://127.0.0.1:{port}"
+    output = tmp_path_factory.mktemp("published-demo") / "output"
+    process = run_pelican(ROOT / "content", output, "publishconf.py", env=os.environ | {"SITEURL": siteurl})
+    assert process.returncode == 0, process.stdout + process.stderr
+    with serve(output, port=port) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
 def browser():
     """A headless chromium; missing, it fails the run under CI=true and skips elsewhere."""
     if not (os.path.exists(CHROMIUM) and shutil.which("chromium")):

@@ -24,7 +24,7 @@ WRITE_SIGNALS = ("article_generator_write_article", "page_generator_write_page")
 # package later is not trusted until someone checks it and lists it), and pelican-sitemap, which
 # only notes each written page's address.
 OWN_PLUGINS = ("listings", "editorial", "slugs", "photos", "summaries", "fixedurls", "related", "frontpage", "newsmeta",
-               "govsite", "feeds", "search", "fingerprint", "strict", "incremental", "atomic", "topics")
+               "govsite", "share", "feeds", "search", "fingerprint", "strict", "incremental", "atomic", "topics")
 KNOWN_SAFE = (*(f"plugins.{name}." for name in OWN_PLUGINS), "pelican.plugins.sitemap.")
 
 

@@ -120,7 +120,7 @@ def test_colour_scheme_follows_the_reader_with_readable_text(new_page, scheme):
     assert (luminance(background) < 0.02) == (scheme == "dark")
     assert (luminance(style(page.locator("h1"), "color")) > 0.7) == (scheme == "dark")
     texts = ("h1", ".story-meta", ".story-meta a", ".breadcrumb a", ".site-nav a", ".site-name a", "figure.photo .caption-text",
-             "figure.photo .credit", ".tags a", ".related-list a", ".related-list time", ".site-footer a", ".footer-note")
+             "figure.photo .credit", ".tags a", ".related-list a", ".related-list time", ".site-footer a", ".site-identity dd")
     for selector in texts:
         element = page.locator(selector).first
         surface = element.evaluate(

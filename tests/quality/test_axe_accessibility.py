@@ -17,6 +17,15 @@ def test_page_has_no_axe_violation(new_page, served_demo, axe_script, page_name,
     assert not violations, f"{PAGES[page_name] or 'home'} at {viewport} size:\n" + "\n".join(violations)
 
 
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_published_article_with_its_qr_code_has_no_axe_violation(new_page, published_demo, axe_script, viewport):
+    # Only a publish build has absolute addresses, so only its articles carry the QR code (plugins/share).
+    page = new_page(VIEWPORTS[viewport], bypass_csp=True)
+    violations = axe_violations(page, f"{published_demo}/{ARTICLE}", axe_script)
+    assert page.locator(".share-qr svg").count() == 1
+    assert not violations, f"published {ARTICLE} at {viewport} size:\n" + "\n".join(violations)
+
+
 def test_axe_finds_a_planted_image_without_alt(new_page, site_copy, axe_script):
     plant(site_copy / ARTICLE, IMAGE_WITHOUT_ALT)
     page = new_page(PHONE, bypass_csp=True)

@@ -21,6 +21,16 @@ def test_article_weighs_under_budget(new_page, served_demo, results_folder):
     assert not problems, problems[0]
 
 
+def test_a_published_article_with_its_qr_code_weighs_under_budget(new_page, published_demo):
+    # Only a publish build has absolute addresses, so only its articles carry the QR code (plugins/share).
+    page = new_page(DESKTOP)
+    sizes = compressed_sizes(page, f"{published_demo}/{ARTICLE}")
+    assert page.locator(".share-qr svg").count() == 1
+    problems = over_budget(sizes)
+    assert not problems, problems[0]
+    assert not requests_leaving(new_page(DESKTOP), f"{published_demo}/{ARTICLE}")
+
+
 def test_page_weight_counts_a_planted_heavy_article(new_page, site_copy):
     # Random letters hardly compress: 64,000 of them gzip to about 48 KB, past the budget on their own.
     letters = random.Random(7).choices("abcdefghijklmnopqrstuvwxyz0123456789", k=64_000)

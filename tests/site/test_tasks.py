@@ -101,3 +101,24 @@ def test_the_local_servers_answer_only_their_own_names_and_list_no_folder(tmp_pa
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+def test_the_local_servers_answer_a_missing_page_with_404_html(tmp_path, task):
+    output = tmp_path / "site"
+    if task == "serve":
+        assert invoke("build", "--output", str(output)).wait() == 0
+    port = free_port()
+    extra = ["--content", str(shutil.copytree(ROOT / "content", tmp_path / "content"))] if task == "livereload" else []
+    server = invoke(task, "--port", str(port), "--output", str(output), *extra, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        fetch_until(f"http://127.0.0.1:{port}/index.html", "</html>", seconds=120)
+        for missing in ("/2026/11/no-such-story.html", "/no-such-folder/", "/section/no-such-section/page/2/"):
+            status, body = raw_get(port, missing, f"127.0.0.1:{port}")
+            assert status == 404, (missing, status)
+            assert "没有找到这个页面".encode() in body, body[:300]
+        if task == "serve":  # Pelican's own handler still finds /about as about.html
+            assert raw_get(port, "/about", f"127.0.0.1:{port}")[0] == 200
+    finally:
+        server.terminate()
+        server.wait(10)

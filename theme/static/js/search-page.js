@@ -32,6 +32,7 @@ function marked(parent, text, ranges) {
   return parent;
 }
 
+/** The site's one date style, as pelicanconf.py's DEFAULT_DATE_FORMAT writes it: 2026年12月7日, no leading zeros. */
 function chineseDate(iso) {
   const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
   return `${year}年${month}月${day}日`;
