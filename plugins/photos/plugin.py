@@ -68,7 +68,8 @@ class Build:
         size, key = self.keys[path]
         self.seconds += time.perf_counter() - started
         derivatives = planned(path.stem, key, size, self.recipe, self.settings["PHOTOS_OUTPUT_DIR"])
-        jobs[key] = (path, derivatives)
+        named = jobs.setdefault(key, (path, []))[1]  # the same bytes under two names: both published
+        named.extend(d for d in derivatives if d not in named)
         jpegs = [d for d in derivatives if d.format == "jpeg"]
         fallback = max((d for d in jpegs if d.width <= self.settings["PHOTOS_FALLBACK_WIDTH"]), key=lambda d: d.width, default=jpegs[0])
         return Photo(fallback.path, "", "", "", fallback.width, fallback.height, tuple(derivatives), self.settings["PHOTOS_SIZES"])
@@ -180,7 +181,9 @@ def jobs_of(items) -> dict[str, tuple[Path, list, set[str]]]:
     jobs: dict[str, tuple[Path, list, set[str]]] = {}
     for item in items:
         for key, (source, derivatives) in getattr(item, "photo_jobs", {}).items():
-            jobs.setdefault(key, (source, derivatives, set()))[2].add(item.relative_source_path)
+            _, named, users = jobs.setdefault(key, (source, [], set()))
+            named.extend(d for d in derivatives if d not in named)  # one photo's bytes under each of its names
+            users.add(item.relative_source_path)
     return jobs
 
 
