@@ -109,7 +109,10 @@ def unwritten_draft(content) -> bool:
 
 
 def build_photos(content) -> None:
-    """Rewrite the body's images as published photos; a photo item's body becomes its photo."""
+    """Rewrite the body's images as published photos; a photo item's body becomes its photo.
+
+    `first_photo` is the photo lists and the home page show beside the story: a photo item's own,
+    else the body's first (None without one)."""
     if not isinstance(content, (Article, Page)) or unwritten_draft(content):
         return
     where = content.relative_source_path
@@ -117,6 +120,7 @@ def build_photos(content) -> None:
     source_dir = Path(content.source_path).parent
     url = url_maker(content)
     jobs: dict[str, tuple[Path, list]] = {}
+    found: list[Photo] = []
 
     def photo_for(img):
         path = resolve_src(img.get("src", ""), source_dir, content_root)
@@ -129,12 +133,17 @@ def build_photos(content) -> None:
             return None
         caption = split_credit(img.attrs.pop("title", ""))
         check_words(where, img.get("src"), img.get("alt", ""), caption.text or caption.credit)
-        return Photo(**{**photo.__dict__, "alt": img.get("alt", ""), "caption": caption.text, "credit": caption.credit})
+        found.append(Photo(**{**photo.__dict__, "alt": img.get("alt", ""), "caption": caption.text, "credit": caption.credit}))
+        return found[-1]
 
     if content._content:
         content._content = rewrite_images(content._content, photo_for, url)
+    # The story's picture in lists and on the home page: rewrite_images asks for the photos standing
+    # on their own (figures) first, in the body's order, then for those inside text.
+    content.first_photo = found[0] if found else None
     if "photo" in content.metadata:
         photo_item(content, content_root, url, jobs)
+        content.first_photo = content.photo
     content.photo_jobs = jobs
     content.read_also = sorted({str(source) for source, _ in jobs.values()})
 
