@@ -33,13 +33,14 @@ def plan_front_page(
     """Pick the lead, the newest items per section (lead and photos aside) and the photo strip.
 
     `articles` are newest first, as Pelican sorts them; an article with a `photo` is photo news.
+    A photo item leads only when the editor marks it so; it then leaves the photo strip.
     """
     stories = [article for article in articles if not getattr(article, "photo", None)]
-    lead = next((a for a in stories if is_lead(a)), stories[0] if stories else None)
+    lead = next((a for a in articles if is_lead(a)), stories[0] if stories else None)
     latest = []
     for section, section_articles in sections:
         items = [a for a in section_articles if a is not lead and not getattr(a, "photo", None)]
         if items:
             latest.append((section, items[:per_section]))
-    photos = [article for article in articles if getattr(article, "photo", None)]
+    photos = [article for article in articles if getattr(article, "photo", None) and article is not lead]
     return FrontPage(lead, latest, photos[:photo_strip])

@@ -1,5 +1,6 @@
 """Render news photos as <figure> with <picture> and a <figcaption> whose credit stands on its own."""
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,6 +13,10 @@ from .pipeline import Derivative
 # HTML5 void elements (`<img>`, not `<img/>`), with every &, < and > escaped.
 HTML = HTMLFormatter(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=None)
 MIME = {"webp": "image/webp", "jpeg": "image/jpeg"}
+# The shapes a figure is named by (`photo--3x2`), so a gallery's CSS can give each photo a share of
+# its row in proportion to its width over its height (site.css): from a tall phone photo to a
+# panorama. CSP forbids a style attribute, so the ratio travels as one of these class names.
+SHAPES = ((9, 16), (2, 3), (3, 4), (1, 1), (4, 3), (3, 2), (16, 9), (2, 1), (3, 1))
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,18 @@ def picture_tag(soup: BeautifulSoup, photo: Photo, url: Callable[[str], str], la
     return picture
 
 
+def shape(width: int | None, height: int | None) -> str:
+    """The nearest of SHAPES to a photo's width over height, as `3x2`; "" when the size is unknown."""
+    if not width or not height:
+        return ""
+    nearest = min(SHAPES, key=lambda wh: abs(math.log(wh[0] / wh[1]) - math.log(width / height)))
+    return f"{nearest[0]}x{nearest[1]}"
+
+
 def figure_tag(soup: BeautifulSoup, photo: Photo, url: Callable[[str], str], lazy: bool = True) -> Tag:
-    """<figure class="photo"> with the picture and, when there is one, the caption and credit."""
-    figure = soup.new_tag("figure", attrs={"class": "photo"})
+    """<figure class="photo photo--3x2"> with the picture and, when there is one, the caption and credit."""
+    named = shape(photo.width, photo.height)
+    figure = soup.new_tag("figure", attrs={"class": f"photo photo--{named}" if named else "photo"})
     figure.append(picture_tag(soup, photo, url, lazy))
     if photo.caption or photo.credit:
         figcaption = soup.new_tag("figcaption")

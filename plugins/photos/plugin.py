@@ -68,7 +68,8 @@ class Build:
         size, key = self.keys[path]
         self.seconds += time.perf_counter() - started
         derivatives = planned(path.stem, key, size, self.recipe, self.settings["PHOTOS_OUTPUT_DIR"])
-        jobs[key] = (path, derivatives)
+        named = jobs.setdefault(key, (path, []))[1]  # the same bytes under two names: both published
+        named.extend(d for d in derivatives if d not in named)
         jpegs = [d for d in derivatives if d.format == "jpeg"]
         fallback = max((d for d in jpegs if d.width <= self.settings["PHOTOS_FALLBACK_WIDTH"]), key=lambda d: d.width, default=jpegs[0])
         return Photo(fallback.path, "", "", "", fallback.width, fallback.height, tuple(derivatives), self.settings["PHOTOS_SIZES"])
@@ -108,7 +109,10 @@ def unwritten_draft(content) -> bool:
 
 
 def build_photos(content) -> None:
-    """Rewrite the body's images as published photos; a photo item's body becomes its photo."""
+    """Rewrite the body's images as published photos; a photo item's body becomes its photo.
+
+    `first_photo` is the photo lists and the home page show beside the story: a photo item's own,
+    else the body's first (None without one)."""
     if not isinstance(content, (Article, Page)) or unwritten_draft(content):
         return
     where = content.relative_source_path
@@ -116,6 +120,7 @@ def build_photos(content) -> None:
     source_dir = Path(content.source_path).parent
     url = url_maker(content)
     jobs: dict[str, tuple[Path, list]] = {}
+    found: list[Photo] = []
 
     def photo_for(img):
         path = resolve_src(img.get("src", ""), source_dir, content_root)
@@ -128,12 +133,17 @@ def build_photos(content) -> None:
             return None
         caption = split_credit(img.attrs.pop("title", ""))
         check_words(where, img.get("src"), img.get("alt", ""), caption.text or caption.credit)
-        return Photo(**{**photo.__dict__, "alt": img.get("alt", ""), "caption": caption.text, "credit": caption.credit})
+        found.append(Photo(**{**photo.__dict__, "alt": img.get("alt", ""), "caption": caption.text, "credit": caption.credit}))
+        return found[-1]
 
     if content._content:
         content._content = rewrite_images(content._content, photo_for, url)
+    # The story's picture in lists and on the home page: rewrite_images asks for the photos standing
+    # on their own (figures) first, in the body's order, then for those inside text.
+    content.first_photo = found[0] if found else None
     if "photo" in content.metadata:
         photo_item(content, content_root, url, jobs)
+        content.first_photo = content.photo
     content.photo_jobs = jobs
     content.read_also = sorted({str(source) for source, _ in jobs.values()})
 
@@ -180,7 +190,9 @@ def jobs_of(items) -> dict[str, tuple[Path, list, set[str]]]:
     jobs: dict[str, tuple[Path, list, set[str]]] = {}
     for item in items:
         for key, (source, derivatives) in getattr(item, "photo_jobs", {}).items():
-            jobs.setdefault(key, (source, derivatives, set()))[2].add(item.relative_source_path)
+            _, named, users = jobs.setdefault(key, (source, [], set()))
+            named.extend(d for d in derivatives if d not in named)  # one photo's bytes under each of its names
+            users.add(item.relative_source_path)
     return jobs
 
 

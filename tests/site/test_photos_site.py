@@ -184,3 +184,22 @@ def test_originals_are_published_only_when_a_setting_asks(tmp_path):
     assert process.returncode == 0, site.log
     original = site.output / "images/loudao.jpg"
     assert original.read_bytes() == NEWSROOM["images/loudao.jpg"], "as the editor gave it, GPS and all"
+
+
+def test_one_photo_saved_under_two_names_is_published_under_both(tmp_path):
+    # An editor copies 现场.jpg to a second name for another story: the bytes, and so the cache key,
+    # are the same, and each page names its own files.
+    same = phone_jpeg((1200, 800), orientation=1, seed=9)
+    files = {
+        "articles/a.md": "Title: 甲\nDate: 2026-11-24 08:00\n\n正文。\n\n![现场]({static}/images/a.jpg \"现场。东宣 摄\")\n",
+        "articles/b.md": "Title: 乙\nDate: 2026-11-24 09:00\n\n正文。\n\n![现场]({static}/images/b.jpg \"现场。东宣 摄\")\n\n"
+        "正文。\n\n![又一张]({static}/images/c.jpg \"又一张。东宣 摄\")\n",
+        "images/a.jpg": same,
+        "images/b.jpg": same,
+        "images/c.jpg": same,
+    }
+    process, site = build(tmp_path, files)
+    assert process.returncode == 0, site.log
+    for page in ("2026/11/a.html", "2026/11/b.html"):
+        for img in site.html(page).select("main figure img"):
+            assert (site.output / "2026/11" / img["src"]).resolve().is_file(), (page, img["src"])

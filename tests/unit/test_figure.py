@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from plugins.photos.caption import split_credit
-from plugins.photos.figure import Photo, figure_html, rewrite_images
+from plugins.photos.figure import Photo, figure_html, rewrite_images, shape
 from plugins.photos.pipeline import Derivative
 
 CAPTION = "近日，铁东区城市管理综合行政执法局开展楼道堆积物集中清理行动。本报通讯员 王东 摄"
@@ -93,3 +93,27 @@ def test_lead_photo_is_not_lazy_and_text_is_escaped():
     assert "loading" not in html and "<picture" not in html, "no derivatives: a bare <img>"
     assert "&lt;script&gt;" in html and "&amp;" in html
     assert parse(html).select_one(".credit").get_text() == "东宣 摄"
+
+
+@pytest.mark.parametrize(
+    "width, height, expected",
+    [
+        (1600, 1067, "3x2"),  # a camera's landscape photo
+        (1067, 1600, "2x3"),  # the same, upright
+        (1080, 1920, "9x16"),  # a phone's upright screen-shaped photo
+        (1600, 1200, "4x3"),
+        (1200, 1600, "3x4"),
+        (1000, 1000, "1x1"),
+        (1920, 1080, "16x9"),
+        (3000, 1000, "3x1"),  # a panorama
+        (960, 0, ""),
+        (None, None, ""),
+    ],
+)
+def test_shape_is_the_nearest_named_ratio(width, height, expected):
+    assert shape(width, height) == expected
+
+
+def test_a_figure_is_named_by_its_shape():
+    assert parse(figure_html(PHOTO)).figure["class"] == ["photo", "photo--3x2"]
+    assert parse(figure_html(Photo("a.jpg", "图", "", "", None, None))).figure["class"] == ["photo"]

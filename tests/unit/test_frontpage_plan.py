@@ -35,6 +35,14 @@ def test_without_a_marked_lead_the_newest_story_leads():
     assert plan.sections == [("政务", [LAW])]
 
 
+def test_a_photo_item_marked_lead_leads_and_leaves_the_strip():
+    marked = item("“金秋助学”活动现场", "图片新闻", 11, photo="images/b.jpg", lead=True)
+    plan = plan_front_page([marked, *ARTICLES], [*SECTIONS[:2], ("图片新闻", [marked, PHOTO])], 5, 6)
+    assert plan.lead is marked
+    assert plan.sections == [("要闻", [STRAW, LEAD]), ("政务", [LAW])]
+    assert plan.photos == [PHOTO]
+
+
 def test_limits_per_section_and_photo_strip():
     stories = [item(f"稿件{i}", "政务", i) for i in range(8)]
     photos = [item(f"图片{i}", "图片新闻", i, photo=f"images/{i}.jpg") for i in range(4)]
