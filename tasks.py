@@ -59,7 +59,9 @@ def build(c, content=CONTENT, output=OUTPUT):
     """Check, then build content/ into output/ with pelicanconf.py; an error stops it, output/ untouched."""
     from editor.build import run
 
-    sys.exit(run(pelican_command(SETTINGS, content, output), content, output))
+    status = run(pelican_command(SETTINGS, content, output), content, output)
+    if status:
+        sys.exit(status)  # only a failure stops: `invoke build serve` goes on to serve
 
 
 @task
