@@ -76,7 +76,7 @@ def write_topics(generator, writer) -> None:
     template = generator.get_template("topic")
     for topic in topics:
         writer.write_file(
-            topic.save_as, template, generator.context, url=topic.url,
+            topic.save_as, template, generator.context, relative_urls=settings["RELATIVE_URLS"], url=topic.url,
             paginated={"articles": topic.stories, "dates": topic.stories}, template_name="topic",
             topic=topic, articles=topic.stories, dates=topic.stories, page_name=topic.page_name, blog=True,
             all_articles=generator.articles,
@@ -86,7 +86,8 @@ def write_topics(generator, writer) -> None:
                               feed_title=f"{settings['SITENAME']} - 专题：{topic.name}")
     if settings.get("TOPICS_SAVE_AS"):
         writer.write_file(settings["TOPICS_SAVE_AS"], generator.get_template("topics"), generator.context,
-                          url=settings.get("TOPICS_URL", ""), template_name="topics", page_name="topics")
+                          relative_urls=settings["RELATIVE_URLS"], url=settings.get("TOPICS_URL", ""), template_name="topics",
+                          page_name="topics")
 
 
 def register() -> None:
