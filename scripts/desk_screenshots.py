@@ -7,8 +7,6 @@ files as they are now, committed on a new main), never on the checkout itself.
 """
 
 import re
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,13 +16,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PIL import Image, ImageDraw
+from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.nginx import free_port
+from scripts.throwaway import DECAP, photo, repository_copy
 
 ROOT = Path(__file__).resolve().parent.parent
-DECAP = ROOT / "desk" / "node_modules"
 VIEWPORT = {"width": 1400, "height": 1000}
 # The browser's clock, so dates the desk fills in are the same in every run (earlier than any run's
 # real time, or the gate would call the story's date a future one).
@@ -46,30 +45,10 @@ GATE_BODY = "活动以案释法，引导居民理解全面依法制国的要求�
 MAX_BYTES = 250_000  # a picture larger than this is reduced to a palette (the desk has few colours)
 
 
-def git(folder: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-C", str(folder), *arguments], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def repository_copy(target: Path) -> Path:
-    """The checkout's files as they are now (committed or not), as a new repository on main."""
-    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
-                            check=True, capture_output=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file() and not source.is_symlink():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    (target / "desk" / "node_modules").symlink_to(DECAP.resolve())
-    git(target, "init", "-q", "-b", "main")
-    git(target, "add", "-A")
-    git(target, "-c", "user.name=编辑台截图", "-c", "user.email=desk@localhost", "commit", "-q", "-m", "站点")
-    return target
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def answers(request: urllib.request.Request | str, wanted: bytes, seconds: float = 60) -> None:
@@ -103,16 +82,6 @@ def start_desk(site: Path, log) -> tuple[subprocess.Popen, str]:
     return running, f"http://127.0.0.1:{port}/admin/"
 
 
-def photo(folder: Path) -> Path:
-    """A real JPEG, as a camera's would be after the office resized it (the desk test's picture)."""
-    image = Image.new("RGB", (1600, 1067), (214, 200, 170))
-    draw = ImageDraw.Draw(image)
-    for row in range(6):
-        draw.rectangle((80 + row * 240, 500, 260 + row * 240, 1000), fill=(40 + row * 30, 60, 120))
-    draw.rectangle((0, 0, 1600, 300), fill=(180, 30, 30))
-    path = folder / "tuijinhui.jpg"
-    image.save(path, "JPEG", quality=85)
-    return path
 
 
 def gate(page: Page):
@@ -182,7 +151,7 @@ def save(page: Page) -> None:
 def take(folder: Path, work: Path) -> list[Path]:
     """Start the desk on a copy of the repository in `work` and save the desk's pictures into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    site = repository_copy(work / "site")
+    site = repository_copy(work / "site", "编辑台截图")
     picture = photo(work)
     with (work / "desk.log").open("w") as log:
         running, address = None, ""

@@ -1,16 +1,11 @@
 """Servers the tests start on loopback: a free port, and waiting until an address answers."""
 
-import socket
 import time
 import urllib.request
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from scripts.nginx import free_port  # noqa: F401 - the tests' one free_port, here with fetch_until
 
 
 def fetch_until(url: str, wanted: str, seconds: float = 60) -> str:

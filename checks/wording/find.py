@@ -17,7 +17,7 @@ text, made only for a text that has one:
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import ahocorasick
 
@@ -122,18 +122,21 @@ class Cut:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._bounds: list[tuple[int, int]] | None = None
 
-    @property
+    @cached_property
     def bounds(self) -> list[tuple[int, int]]:
-        if self._bounds is None:
-            self._bounds = [(start, end) for _, start, end in segmenter().tokenize(self.text, HMM=False)]
-        return self._bounds
+        return [(start, end) for _, start, end in segmenter().tokenize(self.text, HMM=False)]
+
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        return frozenset(start for start, _ in self.bounds)
+
+    @cached_property
+    def ends(self) -> frozenset[int]:
+        return frozenset(end for _, end in self.bounds)
 
     def is_bounded(self, start: int, end: int) -> bool:
-        starts = {word_start for word_start, _ in self.bounds}
-        ends = {word_end for _, word_end in self.bounds}
-        return start in starts and end in ends
+        return start in self.starts and end in self.ends
 
     def stands_alone(self, index: int) -> bool:
         return any(start <= index < end and end - start == 1 for start, end in self.bounds)

@@ -5,7 +5,6 @@ built site shows the story with its photo, caption and credit. A story with a wo
 the finding beside it, and every demo file is read and written back by the desk as it was."""
 
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -14,43 +13,26 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
-from sitebuild import ROOT
 from servers import fetch_until, free_port
+from sitebuild import ROOT
 
 from checks.source import parse_source
+from scripts.throwaway import DECAP, git, photo, repository_copy
 
-DECAP = ROOT / "desk" / "node_modules"
 TITLE = "铁东区召开物业管理工作推进会"
 CAPTION = "12月7日，铁东区召开物业管理工作推进会，各街道汇报无物业小区治理进展。"
 CREDIT = "本报通讯员 高欣 摄"
 
 
-def git(folder: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-C", str(folder), *arguments], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def repository_copy(target: Path) -> Path:
-    """The checkout's files as they are now (committed or not), as a new repository on main."""
-    files = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
-                           check=True, capture_output=True).stdout.decode().split("\0")
-    for name in filter(None, files):
-        source = ROOT / name
-        if source.is_file() and not source.is_symlink():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    (target / "desk" / "node_modules").symlink_to(DECAP)  # ignored by git, as in a checkout
-    git(target, "init", "-q", "-b", "main")
-    git(target, "add", "-A")
-    git(target, "-c", "user.name=测试", "-c", "user.email=test@localhost", "commit", "-q", "-m", "站点")
-    return target
 
 
 @pytest.fixture
 def desk(tmp_path):
     if not (DECAP / "decap-cms" / "dist" / "decap-cms.js").is_file():
         pytest.fail("desk/node_modules is missing: ./pressroom test installs it (npm ci in desk/)")
-    site = repository_copy(tmp_path / "site")
+    site = repository_copy(tmp_path / "site", "测试")
     port, proxy_port = free_port(), free_port()
     log = (tmp_path / "desk.log").open("w")
     running = subprocess.Popen(
@@ -101,16 +83,6 @@ def page(browser, desk):
     context.close()
 
 
-def photo(folder: Path) -> Path:
-    """A real JPEG, as a camera's would be after the office resized it."""
-    image = Image.new("RGB", (1600, 1067), (214, 200, 170))
-    draw = ImageDraw.Draw(image)
-    for row in range(6):
-        draw.rectangle((80 + row * 240, 500, 260 + row * 240, 1000), fill=(40 + row * 30, 60, 120))
-    draw.rectangle((0, 0, 1600, 300), fill=(180, 30, 30))
-    path = folder / "tuijinhui.jpg"
-    image.save(path, "JPEG", quality=85)
-    return path
 
 
 def gate(page):

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import pytest
 from servers import fetch_until, free_port
@@ -82,8 +83,9 @@ def raw_get(port: int, path: str, host: str) -> tuple[int, bytes]:
     return response.status, response.read()
 
 
-@pytest.mark.parametrize("task", ["serve", "livereload"])
-def test_the_local_servers_answer_only_their_own_names_and_list_no_folder(tmp_path, task):
+@contextmanager
+def local_server(tmp_path, task: str):
+    """`invoke serve` on a built demo, or `invoke livereload` on a copy of its content; its port once it answers."""
     output = tmp_path / "site"
     if task == "serve":
         assert invoke("build", "--output", str(output)).wait() == 0
@@ -92,33 +94,29 @@ def test_the_local_servers_answer_only_their_own_names_and_list_no_folder(tmp_pa
     server = invoke(task, "--port", str(port), "--output", str(output), *extra, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
         fetch_until(f"http://127.0.0.1:{port}/index.html", "</html>", seconds=120)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+def test_the_local_servers_answer_only_their_own_names_and_list_no_folder(tmp_path, task):
+    with local_server(tmp_path, task) as port:
         assert raw_get(port, "/index.html", f"127.0.0.1:{port}")[0] == 200
         assert raw_get(port, "/index.html", f"localhost:{port}")[0] == 200
         status, body = raw_get(port, "/index.html", f"rebind.attacker.example:{port}")
         assert status == 403 and "健全管理机制".encode() not in body  # not a word of the site
         status, body = raw_get(port, "/theme/", f"127.0.0.1:{port}")
         assert status == 404 and b"Directory listing" not in body
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 @pytest.mark.parametrize("task", ["serve", "livereload"])
 def test_the_local_servers_answer_a_missing_page_with_404_html(tmp_path, task):
-    output = tmp_path / "site"
-    if task == "serve":
-        assert invoke("build", "--output", str(output)).wait() == 0
-    port = free_port()
-    extra = ["--content", str(shutil.copytree(ROOT / "content", tmp_path / "content"))] if task == "livereload" else []
-    server = invoke(task, "--port", str(port), "--output", str(output), *extra, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
-    try:
-        fetch_until(f"http://127.0.0.1:{port}/index.html", "</html>", seconds=120)
+    with local_server(tmp_path, task) as port:
         for missing in ("/2026/11/no-such-story.html", "/no-such-folder/", "/section/no-such-section/page/2/"):
             status, body = raw_get(port, missing, f"127.0.0.1:{port}")
             assert status == 404, (missing, status)
             assert "没有找到这个页面".encode() in body, body[:300]
         if task == "serve":  # Pelican's own handler still finds /about as about.html
             assert raw_get(port, "/about", f"127.0.0.1:{port}")[0] == 200
-    finally:
-        server.terminate()
-        server.wait(10)
